@@ -1,0 +1,207 @@
+package news
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Status is where a story is in its life.
+type Status string
+
+// Story statuses. Only published stories are visible on the public site.
+const (
+	StatusDraft     Status = "draft"
+	StatusScheduled Status = "scheduled"
+	StatusPublished Status = "published"
+	StatusTrashed   Status = "trashed"
+)
+
+// Valid reports whether s is one of the known statuses.
+func (s Status) Valid() bool {
+	switch s {
+	case StatusDraft, StatusScheduled, StatusPublished, StatusTrashed:
+		return true
+	}
+	return false
+}
+
+// MediaLabel marks a story as carrying a kind of media. Labels are shown next
+// to the headline and are derived from the story's media, never typed into
+// the headline.
+type MediaLabel string
+
+// Media labels, in the order they are shown.
+const (
+	LabelVideo  MediaLabel = "video"
+	LabelPhotos MediaLabel = "photos"
+	LabelAudio  MediaLabel = "audio"
+)
+
+// MediaLabels lists every label in display order.
+var MediaLabels = []MediaLabel{LabelVideo, LabelPhotos, LabelAudio}
+
+// ParseMediaLabel reads a label case-insensitively, accepting the singular
+// and plural forms a headline suffix may use ("VIDEO", "PHOTO", "PHOTOS",
+// "AUDIO", "PODCAST").
+func ParseMediaLabel(s string) (MediaLabel, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "video", "videos":
+		return LabelVideo, true
+	case "photo", "photos", "gallery", "pictures":
+		return LabelPhotos, true
+	case "audio", "podcast":
+		return LabelAudio, true
+	}
+	return "", false
+}
+
+// Limits on story fields, checked by Validate.
+const (
+	MaxHeadlineLen = 300
+	MaxLeadLen     = 2000
+	MaxBodyLen     = 1 << 20
+)
+
+// Story is one news story in one edition.
+type Story struct {
+	ID      int64
+	Edition string
+	Section Section
+	Slug    string
+
+	Headline string
+	Lead     string // plain text: the first paragraph, shown in lists too
+	Body     string // sanitised HTML; see package markup
+
+	Status      Status
+	PublishedAt time.Time // zero until first published; the scheduled time when scheduled
+	UpdatedAt   time.Time // zero unless edited after publication
+	CreatedAt   time.Time
+
+	Tags    []Tag
+	Bylines []Author
+	Labels  []MediaLabel
+
+	// TranslationGroup links a story to its versions in other editions; zero
+	// when the story has none.
+	TranslationGroup int64
+
+	SEOTitle    string // <title> when set, else the headline
+	SocialTitle string // og:title when set, else the headline
+	Description string // meta description when set, else the lead
+	SourceKey   string // identifies an imported source, so re-imports are no-ops
+	Version     int    // incremented by each save; a stale save is a conflict
+}
+
+// Validate checks the story's fields before it is saved.
+func (s *Story) Validate() error {
+	v := ValidationErrors{}
+	if s.Edition == "" {
+		v.Add("edition", "is required")
+	}
+	if s.Section.ID == 0 {
+		v.Add("section", "is required")
+	}
+	switch h := strings.TrimSpace(s.Headline); {
+	case h == "":
+		v.Add("headline", "is required")
+	case utf8.RuneCountInString(h) > MaxHeadlineLen:
+		v.Add("headline", "must be at most "+strconv.Itoa(MaxHeadlineLen)+" characters")
+	}
+	if utf8.RuneCountInString(s.Lead) > MaxLeadLen {
+		v.Add("lead", "must be at most "+strconv.Itoa(MaxLeadLen)+" characters")
+	}
+	if len(s.Body) > MaxBodyLen {
+		v.Add("body", "is too long")
+	}
+	if !ValidSlug(s.Slug) {
+		v.Add("slug", "must be lower-case letters, digits and hyphens")
+	}
+	if !s.Status.Valid() {
+		v.Add("status", "is not a known status")
+	}
+	if (s.Status == StatusPublished || s.Status == StatusScheduled) && s.PublishedAt.IsZero() {
+		v.Add("published_at", "is required to publish or schedule")
+	}
+	for _, l := range s.Labels {
+		if _, ok := ParseMediaLabel(string(l)); !ok {
+			v.Add("labels", "holds an unknown media label "+strconv.Quote(string(l)))
+		}
+	}
+	return v.Err("story")
+}
+
+// Path is the story's URL path within its edition, without the edition
+// prefix: /{section}/{id}-{slug}.
+func (s *Story) Path() string {
+	return "/" + s.Section.Slug + "/" + strconv.FormatInt(s.ID, 10) + "-" + s.Slug
+}
+
+// HasLabel reports whether the story carries label l.
+func (s *Story) HasLabel(l MediaLabel) bool {
+	for _, x := range s.Labels {
+		if x == l {
+			return true
+		}
+	}
+	return false
+}
+
+// Modified is the later of the published and updated times: what feeds and
+// caches call the last modification.
+func (s *Story) Modified() time.Time {
+	if s.UpdatedAt.After(s.PublishedAt) {
+		return s.UpdatedAt
+	}
+	return s.PublishedAt
+}
+
+// StoryFilter selects stories for a list. Zero fields do not filter.
+type StoryFilter struct {
+	Edition   string
+	SectionID int64
+	TagID     int64
+	AuthorID  int64
+	Status    Status // empty means every status but trashed
+	Exclude   []int64
+	Limit     int // defaults to DefaultPageSize
+	Page      int // 1-based
+}
+
+// DefaultPageSize is the number of stories on one page of a list.
+const DefaultPageSize = 20
+
+// Offset returns the row offset of the filter's page.
+func (f StoryFilter) Offset() int {
+	if f.Page <= 1 {
+		return 0
+	}
+	return (f.Page - 1) * f.PageSize()
+}
+
+// PageSize returns the filter's limit, or DefaultPageSize when unset.
+func (f StoryFilter) PageSize() int {
+	if f.Limit <= 0 {
+		return DefaultPageSize
+	}
+	return f.Limit
+}
+
+// StoryList is one page of a story list with the total across all pages.
+type StoryList struct {
+	Stories []Story
+	Total   int
+	Page    int
+	Pages   int
+}
+
+// Revision is a saved state of a story: every save records one, so no
+// version of a story is ever lost.
+type Revision struct {
+	StoryID   int64
+	Version   int
+	CreatedAt time.Time
+	Story     Story // the story as it was saved
+}
