@@ -63,3 +63,12 @@ func (e Edition) PathPrefix() string {
 	}
 	return "/" + e.Code
 }
+
+// StarterEditions are the editions a new newsroom starts with: English at
+// "/" and Russian at "/ru/". Admins may change or add to them later.
+func StarterEditions() []Edition {
+	return []Edition{
+		{Code: "en", Language: "en", Name: "English", TimeZone: "Europe/London", DateFormat: "2 Jan, 2006 15:04", Default: true},
+		{Code: "ru", Language: "ru", Name: "Русский", TimeZone: "Europe/Moscow", DateFormat: "02.01.2006 15:04"},
+	}
+}
