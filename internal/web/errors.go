@@ -1,0 +1,95 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// handlerFunc is a page handler: it writes a response on success and
+// returns an error otherwise, leaving the error page to one place.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+// page adapts a handlerFunc to http.Handler, turning its error into a page.
+func (s *Server) page(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.serveError(w, r, err)
+		}
+	})
+}
+
+// errNotFound is returned by handlers for URLs that name nothing.
+var errNotFound = news.Errorf(news.ErrNotFound, "page not found")
+
+// statusOf maps a domain error code to an HTTP status. Anything without a
+// code is an internal error.
+func statusOf(err error) int {
+	switch news.ErrorCode(err) {
+	case news.ErrNotFound:
+		return http.StatusNotFound
+	case news.ErrInvalid:
+		return http.StatusBadRequest
+	case news.ErrForbidden:
+		return http.StatusForbidden
+	case news.ErrConflict:
+		return http.StatusConflict
+	}
+	return http.StatusInternalServerError
+}
+
+// serveError logs internal errors, once, and renders the error page in the
+// edition the URL names, falling back to plain text when even that fails
+// (for instance when the database is down).
+func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
+	status := statusOf(err)
+	if status == http.StatusInternalServerError {
+		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	code := ""
+	if first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); first != "" {
+		code = first
+	}
+	st, lerr := s.loadSite(r, code)
+	if errors.Is(lerr, news.ErrNotFound) && code != "" {
+		st, lerr = s.loadSite(r, "")
+	}
+	if lerr != nil {
+		if status != http.StatusInternalServerError {
+			s.log.ErrorContext(r.Context(), "error page failed", "path", r.URL.Path, "err", lerr)
+		}
+		plainError(w, status)
+		return
+	}
+	p := &errorPage{Status: status}
+	p.basePage = st.base(r, "")
+	p.NoIndex = true
+	if status == http.StatusNotFound {
+		p.Heading, p.Message = p.UI.NotFoundTitle, p.UI.NotFoundText
+	} else {
+		p.Heading, p.Message = p.UI.ErrorTitle, p.UI.ErrorText
+	}
+	p.Title = p.Heading + " — " + siteName
+	if rerr := s.render(w, r, status, "error", p, noValidators); rerr != nil {
+		s.log.ErrorContext(r.Context(), "error page failed", "path", r.URL.Path, "err", rerr)
+		plainError(w, status)
+	}
+}
+
+// errorPage is the data of the error template.
+type errorPage struct {
+	basePage
+	Status  int
+	Heading string
+	Message string
+}
+
+// plainError is the last resort when no page can be rendered.
+func plainError(w http.ResponseWriter, status int) {
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = w.Write([]byte(http.StatusText(status) + "\n"))
+}

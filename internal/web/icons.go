@@ -1,0 +1,32 @@
+package web
+
+import "html/template"
+
+// iconPaths are newsdesk's own line icons on a 24×24 grid. They are drawn
+// inline so they inherit the text colour, and hidden from assistive
+// technology and text extractors, which should get the story and nothing else.
+var iconPaths = map[string]string{
+	"video":         `<rect x="2.5" y="6" width="13" height="12" rx="2"/><path d="M15.5 10.5 21.5 7v10l-6-3.5z"/>`,
+	"photos":        `<path d="M3.5 8.5h3.5l2-3h6l2 3h3.5v10h-17z"/><circle cx="12" cy="13" r="3.2"/>`,
+	"audio":         `<path d="M4 15v-3a8 8 0 0 1 16 0v3"/><rect x="3" y="14" width="4.5" height="6" rx="1.5"/><rect x="16.5" y="14" width="4.5" height="6" rx="1.5"/>`,
+	"chevron-left":  `<path d="m14.5 5-7 7 7 7"/>`,
+	"chevron-right": `<path d="m9.5 5 7 7-7 7"/>`,
+	"chevron-down":  `<path d="m5 9.5 7 7 7-7"/>`,
+	"globe":         `<circle cx="12" cy="12" r="9"/><path d="M3 12h18M12 3c3.2 3.6 3.2 14.4 0 18M12 3c-3.2 3.6-3.2 14.4 0 18"/>`,
+	"clock":         `<circle cx="12" cy="12" r="9"/><path d="M12 7v5l3.5 2"/>`,
+	"tag":           `<path d="M3.5 12.5v-9h9l8 8-9 9z"/><circle cx="8" cy="8" r="1.4"/>`,
+	"user":          `<circle cx="12" cy="8" r="4"/><path d="M4.5 20.5c1.2-4 4-6 7.5-6s6.3 2 7.5 6"/>`,
+}
+
+// icons holds each icon as a ready <svg> element, built once.
+var icons = func() map[string]template.HTML {
+	m := make(map[string]template.HTML, len(iconPaths))
+	for name, paths := range iconPaths {
+		m[name] = template.HTML(`<svg class="icon icon-` + name + `" aria-hidden="true" focusable="false" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round">` + paths + `</svg>`)
+	}
+	return m
+}()
+
+// icon is the template function that draws an icon by name; an unknown name
+// draws nothing rather than breaking the page.
+func icon(name string) template.HTML { return icons[name] }

@@ -1,0 +1,127 @@
+package web
+
+import (
+	"encoding/json"
+	"fmt"
+	"html/template"
+
+	"newsdesk/internal/news"
+)
+
+// metaTag is one <meta> element: OpenGraph uses property=, Twitter and
+// description use name=.
+type metaTag struct {
+	Property string
+	Name     string
+	Content  string
+}
+
+// listMeta is the social metadata of front, section and tag pages.
+func listMeta(b *basePage, st *site) []metaTag {
+	return []metaTag{
+		{Property: "og:type", Content: "website"},
+		{Property: "og:site_name", Content: siteName},
+		{Property: "og:title", Content: b.Title},
+		{Property: "og:description", Content: b.Description},
+		{Property: "og:url", Content: b.Canonical},
+		{Property: "og:locale", Content: st.ed.Language},
+		{Name: "twitter:card", Content: "summary"},
+		{Name: "twitter:title", Content: b.Title},
+		{Name: "twitter:description", Content: b.Description},
+	}
+}
+
+// storyMeta builds a story page's OpenGraph and Twitter tags and its
+// schema.org NewsArticle. The social title is the story's social title when
+// set; the visible headline appears only in the page body.
+func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTag, template.JS, error) {
+	title := x.Headline
+	if x.SocialTitle != "" {
+		title = x.SocialTitle
+	}
+	published := x.PublishedAt.UTC().Format(rfc3339)
+	modified := x.Modified().UTC().Format(rfc3339)
+	meta := make([]metaTag, 0, 14+len(x.Tags))
+	meta = append(meta,
+		metaTag{Property: "og:type", Content: "article"},
+		metaTag{Property: "og:site_name", Content: siteName},
+		metaTag{Property: "og:title", Content: title},
+		metaTag{Property: "og:description", Content: description},
+		metaTag{Property: "og:url", Content: canonical},
+		metaTag{Property: "og:locale", Content: st.ed.Language},
+		metaTag{Property: "article:published_time", Content: published},
+		metaTag{Property: "article:modified_time", Content: modified},
+		metaTag{Property: "article:section", Content: x.Section.Name},
+	)
+	keywords := make([]string, 0, len(x.Tags))
+	for _, t := range x.Tags {
+		meta = append(meta, metaTag{Property: "article:tag", Content: t.Name})
+		keywords = append(keywords, t.Name)
+	}
+	// No story images yet, so the small card; summary_large_image comes
+	// with lead images.
+	meta = append(meta,
+		metaTag{Name: "twitter:card", Content: "summary"},
+		metaTag{Name: "twitter:title", Content: title},
+		metaTag{Name: "twitter:description", Content: description},
+	)
+	article := ldNewsArticle{
+		Context:          "https://schema.org",
+		Type:             "NewsArticle",
+		Headline:         x.Headline,
+		Description:      description,
+		URL:              canonical,
+		DatePublished:    published,
+		DateModified:     modified,
+		Publisher:        ldThing{Type: "Organization", Name: siteName, URL: st.origin + "/"},
+		MainEntityOfPage: ldThing{Type: "WebPage", ID: canonical},
+		ArticleSection:   x.Section.Name,
+		Keywords:         keywords,
+		InLanguage:       st.ed.Language,
+		Author:           make([]ldThing, 0, len(x.Bylines)),
+	}
+	for _, a := range x.Bylines {
+		article.Author = append(article.Author, ldThing{Type: "Person", Name: a.Name})
+	}
+	ld, err := jsonLD(article)
+	if err != nil {
+		return nil, "", fmt.Errorf("web: story %d: %w", x.ID, err)
+	}
+	return meta, ld, nil
+}
+
+// ldNewsArticle is the schema.org NewsArticle search engines read.
+type ldNewsArticle struct {
+	Context          string    `json:"@context"`
+	Type             string    `json:"@type"`
+	Headline         string    `json:"headline"`
+	Description      string    `json:"description,omitempty"`
+	URL              string    `json:"url"`
+	DatePublished    string    `json:"datePublished"`
+	DateModified     string    `json:"dateModified"`
+	Author           []ldThing `json:"author"`
+	Publisher        ldThing   `json:"publisher"`
+	MainEntityOfPage ldThing   `json:"mainEntityOfPage"`
+	ArticleSection   string    `json:"articleSection"`
+	Keywords         []string  `json:"keywords"`
+	InLanguage       string    `json:"inLanguage"`
+}
+
+// ldThing is a schema.org Person, Organization or WebPage.
+type ldThing struct {
+	Type string `json:"@type"`
+	ID   string `json:"@id,omitempty"`
+	Name string `json:"name,omitempty"`
+	URL  string `json:"url,omitempty"`
+}
+
+// jsonLD encodes v for a <script type="application/ld+json"> element.
+// encoding/json escapes <, > and & as \u003c and so on, so no text inside
+// can close the script element; the result is then safe as template.JS.
+func jsonLD(v any) (template.JS, error) {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return "", fmt.Errorf("encode JSON-LD: %w", err)
+	}
+	return template.JS(b), nil
+}

@@ -1,0 +1,98 @@
+package web
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"hash/crc32"
+	"html/template"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+)
+
+//go:embed templates
+var templateFS embed.FS
+
+// pageNames are the page templates; each is parsed together with the shared
+// layout and partials into its own set, so their blocks cannot collide.
+var pageNames = []string{"home", "list", "story", "error"}
+
+// pageSet holds one parsed template set per page.
+type pageSet struct {
+	pages map[string]*template.Template
+}
+
+// parsePages parses the layout, partials and every page template.
+func parsePages(static *staticFiles) (*pageSet, error) {
+	funcs := template.FuncMap{
+		"static": static.url,
+		"icon":   icon,
+	}
+	shared, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse layout: %w", err)
+	}
+	ps := &pageSet{pages: map[string]*template.Template{}}
+	for _, name := range pageNames {
+		t, err := shared.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("clone layout for %s: %w", name, err)
+		}
+		if _, err := t.ParseFS(templateFS, "templates/"+name+".html"); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", name, err)
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("template %s defines no content block", name)
+		}
+		ps.pages[name] = t
+	}
+	return ps, nil
+}
+
+// bufferPool recycles render buffers: a story page is tens of kilobytes and
+// allocating that per request shows up under load.
+var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// noValidators marks a page without a meaningful modification time.
+var noValidators time.Time
+
+// pageMaxAge is how long browsers and CDNs may reuse a public page without
+// asking again: short, so that corrections show up quickly.
+const pageMaxAge = "public, max-age=60"
+
+// crcTable is the Castagnoli table, computed in hardware on most CPUs, so an
+// ETag over the whole page costs next to nothing.
+var crcTable = crc32.MakeTable(crc32.Castagnoli)
+
+// render executes the page into a buffer and writes it only when that
+// succeeded. Successful pages carry an ETag over their bytes, the given
+// Last-Modified time when not zero, and answer conditional requests and HEAD
+// through http.ServeContent.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name string, data any, modified time.Time) error {
+	t, ok := s.pages.pages[name]
+	if !ok {
+		return fmt.Errorf("web: render: no page %q", name)
+	}
+	buf := bufferPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	defer bufferPool.Put(buf)
+	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
+		return fmt.Errorf("web: render %s: %w", name, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	if status != http.StatusOK {
+		h.Set("Cache-Control", "no-store")
+		h.Set("Content-Length", strconv.Itoa(buf.Len()))
+		w.WriteHeader(status)
+		// A failed write means the reader has gone: nobody is left to tell.
+		_, _ = w.Write(buf.Bytes())
+		return nil
+	}
+	h.Set("Cache-Control", pageMaxAge)
+	h.Set("ETag", `"`+strconv.FormatUint(uint64(crc32.Checksum(buf.Bytes(), crcTable)), 36)+"-"+strconv.FormatInt(int64(buf.Len()), 36)+`"`)
+	http.ServeContent(w, r, "", modified, bytes.NewReader(buf.Bytes()))
+	return nil
+}

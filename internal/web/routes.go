@@ -1,0 +1,21 @@
+package web
+
+import "net/http"
+
+// routes lists every URL of the site, one per line. The first path segment
+// of "/{first}/" is an edition code or a section slug of the default edition;
+// ServeMux cannot tell them apart, so one handler resolves it.
+func (s *Server) routes() *http.ServeMux {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /healthz", s.health)
+	mux.Handle("GET /static/{file}", s.static)
+	mux.Handle("GET /{$}", s.page(s.homePage))
+	mux.Handle("GET /{first}/{$}", s.page(s.editionOrSectionPage))
+	mux.Handle("GET /{edition}/{section}/{$}", s.page(s.sectionPage))
+	mux.Handle("GET /tags/{tag}", s.page(s.tagPage))
+	mux.Handle("GET /{edition}/tags/{tag}", s.page(s.tagPage))
+	mux.Handle("GET /{section}/{story}", s.page(s.storyPage))
+	mux.Handle("GET /{edition}/{section}/{story}", s.page(s.storyPage))
+	mux.Handle("/", s.page(s.fallback))
+	return mux
+}

@@ -1,0 +1,306 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"newsdesk/internal/news"
+)
+
+// site is what every page of one edition needs: the edition, the edition
+// switch, the section navigation and the words of the edition's language.
+type site struct {
+	ed       news.Edition
+	editions []news.Edition
+	sections []news.Section
+	ui       *uiText
+	origin   string // scheme and host for absolute links
+}
+
+// loadEditions reads every edition; two small queries per page (editions
+// and sections) buy navigation that is never stale.
+func (s *Server) loadEditions(ctx context.Context) ([]news.Edition, error) {
+	eds, err := s.store.Editions(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("web: load editions: %w", err)
+	}
+	return eds, nil
+}
+
+// findEdition returns the edition with the code, or the default edition
+// when code is empty.
+func findEdition(eds []news.Edition, code string) (news.Edition, bool) {
+	for _, e := range eds {
+		if (code == "" && e.Default) || (code != "" && e.Code == code) {
+			return e, true
+		}
+	}
+	if code == "" && len(eds) > 0 {
+		return eds[0], true
+	}
+	return news.Edition{}, false
+}
+
+// loadSite resolves the edition named by code ("" for the default one) and
+// reads its sections. An unknown code is news.ErrNotFound.
+func (s *Server) loadSite(r *http.Request, code string) (*site, error) {
+	eds, err := s.loadEditions(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	ed, ok := findEdition(eds, code)
+	if !ok {
+		return nil, errNotFound
+	}
+	return s.siteFor(r, eds, ed)
+}
+
+// siteFor completes a site for an edition already resolved.
+func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (*site, error) {
+	secs, err := s.store.Sections(r.Context(), ed.Code)
+	if err != nil {
+		return nil, fmt.Errorf("web: load sections of %s: %w", ed.Code, err)
+	}
+	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r)}, nil
+}
+
+// prefixedEdition resolves the edition in the {edition} path segment; an
+// empty segment is the default edition. The default edition's own code as a
+// prefix ("/en/world/") is redirected to the unprefixed URL, so every page
+// has one address.
+func (s *Server) prefixedEdition(w http.ResponseWriter, r *http.Request) (*site, bool, error) {
+	code := r.PathValue("edition")
+	st, err := s.loadSite(r, code)
+	if err != nil {
+		return nil, false, err
+	}
+	if code != "" && st.ed.Default {
+		target := strings.TrimPrefix(r.URL.Path, "/"+code)
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		return nil, true, nil
+	}
+	return st, false, nil
+}
+
+// section returns the edition's section with the slug, from the sections
+// already loaded for the navigation.
+func (st *site) section(slug string) (news.Section, bool) {
+	for _, sec := range st.sections {
+		if sec.Slug == slug {
+			return sec, true
+		}
+	}
+	return news.Section{}, false
+}
+
+// path prefixes an edition-relative path with the edition's prefix.
+func (st *site) path(p string) string { return st.ed.PathPrefix() + p }
+
+// basePage is embedded in every page's data: what the layout needs.
+type basePage struct {
+	Lang        string
+	Title       string // the <title>; never shown in the page body
+	Description string
+	Canonical   string
+	SiteName    string
+	HomeURL     string
+	EditionName string
+	Editions    []navLink
+	Sections    []navLink
+	UI          *uiText
+	Meta        []metaTag
+	JSONLD      template.JS
+	PrevURL     string
+	NextURL     string
+	NoIndex     bool
+}
+
+// navLink is one link in the header navigation or edition switch.
+type navLink struct {
+	Name    string
+	URL     string
+	Lang    string
+	Current bool
+}
+
+// base fills the layout's data; current is the slug of the section to mark
+// as the current one in the navigation.
+func (st *site) base(r *http.Request, current string) basePage {
+	b := basePage{
+		Lang:        st.ed.Language,
+		SiteName:    siteName,
+		HomeURL:     st.path("/"),
+		EditionName: st.ed.Name,
+		UI:          st.ui,
+		Editions:    make([]navLink, 0, len(st.editions)),
+		Sections:    make([]navLink, 0, len(st.sections)),
+	}
+	for _, e := range st.editions {
+		b.Editions = append(b.Editions, navLink{Name: e.Name, URL: e.PathPrefix() + "/", Lang: e.Language, Current: e.Code == st.ed.Code})
+	}
+	for _, sec := range st.sections {
+		b.Sections = append(b.Sections, navLink{Name: sec.Name, URL: st.path("/" + sec.Slug + "/"), Current: sec.Slug == current})
+	}
+	return b
+}
+
+// storyCard is a story in a list: what a reader needs to choose it.
+type storyCard struct {
+	URL      string
+	Headline string
+	Lead     string
+	Section  navLink
+	Date     string
+	DateTime string
+	Labels   []labelView
+}
+
+// labelView is a media label badge.
+type labelView struct {
+	Kind string // the label, also the icon's name
+	Name string // in the edition's language
+}
+
+// card builds the list view of a story of this edition.
+func (st *site) card(x *news.Story, leadRunes int) storyCard {
+	return storyCard{
+		URL:      st.path(x.Path()),
+		Headline: x.Headline,
+		Lead:     excerpt(x.Lead, leadRunes),
+		Section:  navLink{Name: x.Section.Name, URL: st.path("/" + x.Section.Slug + "/")},
+		Date:     st.ed.FormatDate(x.PublishedAt),
+		DateTime: x.PublishedAt.UTC().Format(rfc3339),
+		Labels:   st.labels(x.Labels),
+	}
+}
+
+// cards builds the list views of stories.
+func (st *site) cards(xs []news.Story, leadRunes int) []storyCard {
+	out := make([]storyCard, len(xs))
+	for i := range xs {
+		out[i] = st.card(&xs[i], leadRunes)
+	}
+	return out
+}
+
+// labels turns media labels into badges in display order.
+func (st *site) labels(ls []news.MediaLabel) []labelView {
+	if len(ls) == 0 {
+		return nil
+	}
+	out := make([]labelView, 0, len(ls))
+	for _, l := range news.MediaLabels {
+		for _, x := range ls {
+			if x == l {
+				out = append(out, labelView{Kind: string(l), Name: st.ui.label(l)})
+				break
+			}
+		}
+	}
+	return out
+}
+
+// rfc3339 is the machine-readable date in <time datetime> and metadata.
+const rfc3339 = "2006-01-02T15:04:05Z07:00"
+
+// excerpt cuts text to at most max runes at a word boundary, adding an
+// ellipsis when it cut; max <= 0 means no lead at all.
+func excerpt(text string, max int) string {
+	if max <= 0 {
+		return ""
+	}
+	if utf8.RuneCountInString(text) <= max {
+		return text
+	}
+	cut := 0
+	for i := range text {
+		if cut == max {
+			text = text[:i]
+			break
+		}
+		cut++
+	}
+	if i := strings.LastIndexByte(text, ' '); i > len(text)/2 {
+		text = text[:i]
+	}
+	return strings.TrimRight(text, " ,;:.-–—") + "…"
+}
+
+// pager is the pagination of a list.
+type pager struct {
+	Page    int
+	Pages   int
+	PrevURL string
+	NextURL string
+	Items   []pageItem
+}
+
+// pageItem is a page number link, or a gap between distant numbers.
+type pageItem struct {
+	N       int
+	URL     string
+	Current bool
+	Gap     bool
+}
+
+// pageURL is the address of page n of the list at path.
+func pageURL(path string, n int) string {
+	if n <= 1 {
+		return path
+	}
+	return path + "?page=" + strconv.Itoa(n)
+}
+
+// newPager links the first and last pages and two either side of the
+// current one, so the control stays short on a phone.
+func newPager(path string, page, pages int) pager {
+	p := pager{Page: page, Pages: pages}
+	if pages <= 1 {
+		return p
+	}
+	if page > 1 {
+		p.PrevURL = pageURL(path, page-1)
+	}
+	if page < pages {
+		p.NextURL = pageURL(path, page+1)
+	}
+	for n := 1; n <= pages; n++ {
+		switch {
+		case n == 1 || n == pages || (n >= page-2 && n <= page+2):
+			p.Items = append(p.Items, pageItem{N: n, URL: pageURL(path, n), Current: n == page})
+		case len(p.Items) > 0 && !p.Items[len(p.Items)-1].Gap:
+			p.Items = append(p.Items, pageItem{Gap: true})
+		}
+	}
+	return p
+}
+
+// pageNumber reads ?page=N. Anything but a positive number names no page.
+func pageNumber(r *http.Request) (int, error) {
+	v := r.URL.Query().Get("page")
+	if v == "" {
+		return 1, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 1 {
+		return 0, errNotFound
+	}
+	return n, nil
+}
+
+// checkPage rejects a page past the end of a list; page 1 always exists,
+// empty or not.
+func checkPage(l news.StoryList, page int) error {
+	if page > 1 && page > l.Pages {
+		return errNotFound
+	}
+	return nil
+}

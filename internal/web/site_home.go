@@ -1,0 +1,177 @@
+package web
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"newsdesk/internal/news"
+)
+
+// Sizes of the home page's parts.
+const (
+	homeListSize   = 13 // the top story and twelve more on the first page
+	homeBlocks     = 6  // section blocks below the latest stories
+	homeBlockSize  = 4
+	homeTopics     = 12
+	topLeadRunes   = 360
+	cardLeadRunes  = 180
+	blockLeadRunes = 0 // section blocks show headlines only
+)
+
+// homePage is the data of an edition's front page. Later pages (?page=2)
+// continue the list of latest stories without the top story and blocks.
+type homePage struct {
+	basePage
+	Heading string
+	Top     *storyCard
+	Latest  []storyCard
+	Blocks  []sectionBlock
+	Topics  []navLink
+	Pager   pager
+}
+
+// sectionBlock is one section's latest stories on the front page.
+type sectionBlock struct {
+	Section navLink
+	Stories []storyCard
+}
+
+// homePage serves the default edition's front page at "/".
+func (s *Server) homePage(w http.ResponseWriter, r *http.Request) error {
+	st, err := s.loadSite(r, "")
+	if err != nil {
+		return err
+	}
+	return s.renderHome(w, r, st)
+}
+
+// editionOrSectionPage serves "/{first}/": another edition's front page
+// when first is an edition code, else a section of the default edition.
+func (s *Server) editionOrSectionPage(w http.ResponseWriter, r *http.Request) error {
+	first := r.PathValue("first")
+	eds, err := s.loadEditions(r.Context())
+	if err != nil {
+		return err
+	}
+	if ed, ok := findEdition(eds, first); ok {
+		if ed.Default {
+			http.Redirect(w, r, pageURL("/", queryPage(r)), http.StatusMovedPermanently)
+			return nil
+		}
+		st, err := s.siteFor(r, eds, ed)
+		if err != nil {
+			return err
+		}
+		return s.renderHome(w, r, st)
+	}
+	def, ok := findEdition(eds, "")
+	if !ok {
+		return errNotFound
+	}
+	st, err := s.siteFor(r, eds, def)
+	if err != nil {
+		return err
+	}
+	return s.renderSection(w, r, st, first)
+}
+
+// queryPage is the page number of a request being redirected, 1 when unset
+// or unreadable.
+func queryPage(r *http.Request) int {
+	n, err := strconv.Atoi(r.URL.Query().Get("page"))
+	if err != nil || n < 1 {
+		return 1
+	}
+	return n
+}
+
+// renderHome renders page N of an edition's front page.
+func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) error {
+	page, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	list, err := s.store.ListStories(ctx, news.StoryFilter{Edition: st.ed.Code, Status: news.StatusPublished, Limit: homeListSize, Page: page})
+	if err != nil {
+		return fmt.Errorf("web: home of %s: %w", st.ed.Code, err)
+	}
+	if err := checkPage(list, page); err != nil {
+		return err
+	}
+	home := st.path("/")
+	p := &homePage{basePage: st.base(r, ""), Heading: siteName + " — " + st.ui.Latest}
+	p.Latest = st.cards(list.Stories, cardLeadRunes)
+	if page == 1 && len(p.Latest) > 0 {
+		top := st.card(&list.Stories[0], topLeadRunes)
+		p.Top, p.Latest = &top, p.Latest[1:]
+		if p.Blocks, err = s.sectionBlocks(ctx, st, list.Stories); err != nil {
+			return err
+		}
+		tags, err := s.store.PopularTags(ctx, st.ed.Code, homeTopics)
+		if err != nil {
+			return fmt.Errorf("web: popular tags of %s: %w", st.ed.Code, err)
+		}
+		for _, t := range tags {
+			p.Topics = append(p.Topics, navLink{Name: t.Name, URL: st.path("/tags/" + t.Slug)})
+		}
+	}
+	p.Pager = newPager(home, page, list.Pages)
+	p.Title = siteName
+	if !st.ed.Default {
+		p.Title = siteName + " — " + st.ed.Name
+	}
+	if page > 1 {
+		p.Title = st.ui.Latest + " — " + st.ui.PageOf + " " + strconv.Itoa(page) + " — " + siteName
+	}
+	p.Description = st.ui.Footer
+	p.Canonical = st.origin + pageURL(home, page)
+	p.PrevURL, p.NextURL = p.Pager.PrevURL, p.Pager.NextURL
+	p.Meta = listMeta(&p.basePage, st)
+	return s.render(w, r, http.StatusOK, "home", p, noValidators)
+}
+
+// sectionBlocks reads the latest stories of the first sections, leaving out
+// those already listed above them, and drops blocks left empty.
+func (s *Server) sectionBlocks(ctx context.Context, st *site, shown []news.Story) ([]sectionBlock, error) {
+	exclude := make([]int64, len(shown))
+	for i := range shown {
+		exclude[i] = shown[i].ID
+	}
+	var blocks []sectionBlock
+	for i, sec := range st.sections {
+		if i == homeBlocks {
+			break
+		}
+		l, err := s.store.ListStories(ctx, news.StoryFilter{Edition: st.ed.Code, SectionID: sec.ID, Status: news.StatusPublished, Exclude: exclude, Limit: homeBlockSize})
+		if err != nil {
+			return nil, fmt.Errorf("web: home block %s/%s: %w", st.ed.Code, sec.Slug, err)
+		}
+		if len(l.Stories) == 0 {
+			continue
+		}
+		blocks = append(blocks, sectionBlock{
+			Section: navLink{Name: sec.Name, URL: st.path("/" + sec.Slug + "/")},
+			Stories: st.cards(l.Stories, blockLeadRunes),
+		})
+	}
+	return blocks, nil
+}
+
+// health answers GET /healthz: 200 when the database answers, else 503.
+func (s *Server) health(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.store.Ping(ctx); err != nil {
+		s.log.ErrorContext(ctx, "health check failed", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("unavailable\n"))
+		return
+	}
+	_, _ = w.Write([]byte("ok\n"))
+}

@@ -1,0 +1,111 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// listPage is the data of a section or tag page: a paginated list of
+// stories under a heading.
+type listPage struct {
+	basePage
+	Kicker  string // what kind of list: "Section", "Topic"
+	Heading string
+	Stories []storyCard
+	Pager   pager
+}
+
+// sectionPage serves "/{edition}/{section}/" for editions other than the
+// default one; the default edition's sections come through
+// editionOrSectionPage.
+func (s *Server) sectionPage(w http.ResponseWriter, r *http.Request) error {
+	st, done, err := s.prefixedEdition(w, r)
+	if err != nil || done {
+		return err
+	}
+	return s.renderSection(w, r, st, r.PathValue("section"))
+}
+
+// renderSection renders page N of a section of the site's edition. The
+// section comes from the navigation already loaded, saving a query.
+func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site, slug string) error {
+	sec, ok := st.section(slug)
+	if !ok {
+		return errNotFound
+	}
+	page, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.store.ListStories(r.Context(), news.StoryFilter{Edition: st.ed.Code, SectionID: sec.ID, Status: news.StatusPublished, Page: page})
+	if err != nil {
+		return fmt.Errorf("web: section %s/%s: %w", st.ed.Code, slug, err)
+	}
+	if err := checkPage(list, page); err != nil {
+		return err
+	}
+	path := st.path("/" + sec.Slug + "/")
+	p := &listPage{basePage: st.base(r, sec.Slug), Kicker: st.ui.Section, Heading: sec.Name}
+	s.fillList(p, st, list, path, page)
+	return s.render(w, r, http.StatusOK, "list", p, noValidators)
+}
+
+// fillList sets what section and tag pages share: cards, pager, title,
+// canonical and metadata.
+func (s *Server) fillList(p *listPage, st *site, list news.StoryList, path string, page int) {
+	p.Stories = st.cards(list.Stories, cardLeadRunes)
+	p.Pager = newPager(path, page, list.Pages)
+	p.Title = p.Heading + " — " + siteName
+	if page > 1 {
+		p.Title = p.Heading + " — " + st.ui.PageOf + " " + strconv.Itoa(page) + " — " + siteName
+	}
+	p.Description = p.Heading + " — " + siteName
+	if len(p.Stories) > 0 {
+		p.Description = p.Heading + ": " + p.Stories[0].Headline
+	}
+	p.Canonical = st.origin + pageURL(path, page)
+	p.PrevURL, p.NextURL = p.Pager.PrevURL, p.Pager.NextURL
+	p.Meta = listMeta(&p.basePage, st)
+}
+
+// fallback answers every URL no route matched. "/world" and "/ru" lack only
+// their trailing slash and are redirected; everything else is not found.
+func (s *Server) fallback(w http.ResponseWriter, r *http.Request) error {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return errNotFound
+	}
+	seg := strings.TrimPrefix(r.URL.Path, "/")
+	if seg == "" || strings.Contains(seg, "/") {
+		return errNotFound
+	}
+	return s.addSlash(w, r, "", seg)
+}
+
+// addSlash redirects ".../{slug}" to ".../{slug}/" when that is an edition's
+// front page or a section page, and is not found otherwise. code is the
+// edition prefix the URL carries, "" for none.
+func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, code, slug string) error {
+	eds, err := s.loadEditions(r.Context())
+	if err != nil {
+		return err
+	}
+	if code == "" {
+		if ed, ok := findEdition(eds, slug); ok && !ed.Default {
+			http.Redirect(w, r, "/"+slug+"/", http.StatusMovedPermanently)
+			return nil
+		}
+	}
+	ed, ok := findEdition(eds, code)
+	if !ok {
+		return errNotFound
+	}
+	if _, err := s.store.SectionBySlug(r.Context(), ed.Code, slug); err != nil {
+		return err
+	}
+	http.Redirect(w, r, ed.PathPrefix()+"/"+slug+"/", http.StatusMovedPermanently)
+	return nil
+}

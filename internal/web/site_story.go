@@ -1,0 +1,119 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// relatedCount is how many related stories a story page lists.
+const relatedCount = 4
+
+// storyPage is the data of a story page.
+type storyPage struct {
+	basePage
+	Story   storyView
+	Related []storyCard
+}
+
+// storyView is a story as its page shows it.
+type storyView struct {
+	Headline    string
+	Lead        string
+	Body        template.HTML // sanitised by the store's writers
+	Section     navLink
+	Date        string
+	DateTime    string
+	Updated     string // empty unless edited after publication
+	UpdatedTime string
+	Bylines     []string
+	Tags        []navLink
+	Labels      []labelView
+}
+
+// parseStorySegment reads "{id}-{slug}" (or a bare "{id}").
+func parseStorySegment(seg string) (int64, bool) {
+	idText, _, _ := strings.Cut(seg, "-")
+	if idText == "" || idText[0] == '0' {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(idText, 10, 64)
+	return id, err == nil && id > 0
+}
+
+// storyPage serves "/{section}/{id}-{slug}" and its edition-prefixed form.
+// The id alone decides which story it is; a URL with a stale slug or section
+// is redirected to the story's one canonical address.
+func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
+	id, ok := parseStorySegment(r.PathValue("story"))
+	if !ok {
+		if r.PathValue("edition") == "" {
+			// "/ru/world": an edition and a section without the slash.
+			return s.addSlash(w, r, r.PathValue("section"), r.PathValue("story"))
+		}
+		return errNotFound
+	}
+	st, done, err := s.prefixedEdition(w, r)
+	if err != nil || done {
+		return err
+	}
+	x, err := s.store.Story(r.Context(), id)
+	if err != nil {
+		return fmt.Errorf("web: story %d: %w", id, err)
+	}
+	if x.Edition != st.ed.Code || x.Status != news.StatusPublished {
+		return errNotFound
+	}
+	canonical := st.path(x.Path())
+	if r.URL.Path != canonical {
+		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
+		return nil
+	}
+	related, err := s.store.RelatedStories(r.Context(), x, relatedCount)
+	if err != nil {
+		return fmt.Errorf("web: related stories of %d: %w", id, err)
+	}
+	p := &storyPage{basePage: st.base(r, x.Section.Slug), Story: st.storyView(&x), Related: st.cards(related, 0)}
+	p.Title = x.Headline
+	if x.SEOTitle != "" {
+		p.Title = x.SEOTitle
+	}
+	p.Title += " — " + siteName
+	p.Description = x.Description
+	if p.Description == "" {
+		p.Description = excerpt(x.Lead, 200)
+	}
+	p.Canonical = st.origin + canonical
+	if p.Meta, p.JSONLD, err = storyMeta(st, &x, p.Canonical, p.Description); err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "story", p, x.Modified())
+}
+
+// storyView prepares a story of this edition for its page.
+func (st *site) storyView(x *news.Story) storyView {
+	v := storyView{
+		Headline: x.Headline,
+		Lead:     x.Lead,
+		Body:     template.HTML(x.Body),
+		Section:  navLink{Name: x.Section.Name, URL: st.path("/" + x.Section.Slug + "/")},
+		Date:     st.ed.FormatDate(x.PublishedAt),
+		DateTime: x.PublishedAt.UTC().Format(rfc3339),
+		Labels:   st.labels(x.Labels),
+	}
+	if !x.UpdatedAt.IsZero() && x.UpdatedAt.After(x.PublishedAt) {
+		v.Updated = st.ed.FormatDate(x.UpdatedAt)
+		v.UpdatedTime = x.UpdatedAt.UTC().Format(rfc3339)
+	}
+	for _, a := range x.Bylines {
+		v.Bylines = append(v.Bylines, a.Name)
+	}
+	for _, t := range x.Tags {
+		v.Tags = append(v.Tags, navLink{Name: t.Name, URL: st.path("/tags/" + t.Slug)})
+	}
+	return v
+}

@@ -1,0 +1,39 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+
+	"newsdesk/internal/news"
+)
+
+// tagPage serves "/tags/{tag}" and "/{edition}/tags/{tag}": the published
+// stories of one topic, newest first.
+func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) error {
+	st, done, err := s.prefixedEdition(w, r)
+	if err != nil || done {
+		return err
+	}
+	slug := r.PathValue("tag")
+	if !news.ValidSlug(slug) {
+		return errNotFound
+	}
+	page, err := pageNumber(r)
+	if err != nil {
+		return err
+	}
+	tag, err := s.store.TagBySlug(r.Context(), st.ed.Code, slug)
+	if err != nil {
+		return fmt.Errorf("web: tag %s/%s: %w", st.ed.Code, slug, err)
+	}
+	list, err := s.store.ListStories(r.Context(), news.StoryFilter{Edition: st.ed.Code, TagID: tag.ID, Status: news.StatusPublished, Page: page})
+	if err != nil {
+		return fmt.Errorf("web: tag %s/%s: %w", st.ed.Code, slug, err)
+	}
+	if err := checkPage(list, page); err != nil {
+		return err
+	}
+	p := &listPage{basePage: st.base(r, ""), Kicker: st.ui.Topic, Heading: tag.Name}
+	s.fillList(p, st, list, st.path("/tags/"+tag.Slug), page)
+	return s.render(w, r, http.StatusOK, "list", p, noValidators)
+}

@@ -1,0 +1,112 @@
+package web
+
+import "newsdesk/internal/news"
+
+// uiText holds the words of the site's chrome in one language. It stays
+// small and typed until the i18n package takes over message catalogs.
+type uiText struct {
+	SkipToContent string
+	MainNav       string
+	EditionNav    string
+	Home          string
+	TopStory      string
+	Latest        string
+	MoreIn        string
+	PopularTopics string
+	Topic         string
+	Section       string
+	Published     string
+	Updated       string
+	By            string
+	Tags          string
+	Related       string
+	Pagination    string
+	Previous      string
+	Next          string
+	PageOf        string // "Page", followed by the number
+	NoStories     string
+	NotFoundTitle string
+	NotFoundText  string
+	ErrorTitle    string
+	ErrorText     string
+	BackHome      string
+	Footer        string
+	Labels        map[news.MediaLabel]string
+}
+
+// label returns the badge text of a media label.
+func (u *uiText) label(l news.MediaLabel) string {
+	if s, ok := u.Labels[l]; ok {
+		return s
+	}
+	return string(l)
+}
+
+var english = &uiText{
+	SkipToContent: "Skip to content",
+	MainNav:       "Sections",
+	EditionNav:    "Editions",
+	Home:          "Home",
+	TopStory:      "Top story",
+	Latest:        "Latest news",
+	MoreIn:        "More in",
+	PopularTopics: "Popular topics",
+	Topic:         "Topic",
+	Section:       "Section",
+	Published:     "Published",
+	Updated:       "Updated",
+	By:            "By",
+	Tags:          "Topics",
+	Related:       "Related stories",
+	Pagination:    "Pages",
+	Previous:      "Previous",
+	Next:          "Next",
+	PageOf:        "Page",
+	NoStories:     "No stories here yet.",
+	NotFoundTitle: "Page not found",
+	NotFoundText:  "The page you asked for does not exist or has been moved.",
+	ErrorTitle:    "Something went wrong",
+	ErrorText:     "We could not show this page. Please try again in a moment.",
+	BackHome:      "Go to the front page",
+	Footer:        "Independent news, published with newsdesk.",
+	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
+}
+
+var russian = &uiText{
+	SkipToContent: "Перейти к содержанию",
+	MainNav:       "Разделы",
+	EditionNav:    "Версии сайта",
+	Home:          "Главная",
+	TopStory:      "Главное",
+	Latest:        "Последние новости",
+	MoreIn:        "Ещё в разделе",
+	PopularTopics: "Популярные темы",
+	Topic:         "Тема",
+	Section:       "Раздел",
+	Published:     "Опубликовано",
+	Updated:       "Обновлено",
+	By:            "Автор:",
+	Tags:          "Темы",
+	Related:       "Читайте также",
+	Pagination:    "Страницы",
+	Previous:      "Назад",
+	Next:          "Далее",
+	PageOf:        "Страница",
+	NoStories:     "Здесь пока нет материалов.",
+	NotFoundTitle: "Страница не найдена",
+	NotFoundText:  "Такой страницы нет или она была перемещена.",
+	ErrorTitle:    "Что-то пошло не так",
+	ErrorText:     "Не удалось показать страницу. Попробуйте ещё раз чуть позже.",
+	BackHome:      "На главную",
+	Footer:        "Независимые новости на платформе newsdesk.",
+	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
+}
+
+// uiFor returns the words for a language tag, English when there are none.
+func uiFor(lang string) *uiText {
+	switch {
+	case lang == "ru" || len(lang) > 2 && lang[:3] == "ru-":
+		return russian
+	}
+	return english
+}
