@@ -1,0 +1,153 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+
+	"newsdesk/internal/news"
+)
+
+const sectionColumns = `id, edition, slug, name, position`
+
+// CreateSection saves a new section and sets sec.ID. An empty slug is made
+// from the name. A section whose slug the edition already has is a conflict.
+func (s *Store) CreateSection(ctx context.Context, sec *news.Section) error {
+	if sec.Slug == "" {
+		sec.Slug = news.Slugify(sec.Name)
+	}
+	if err := sec.Validate(); err != nil {
+		return fmt.Errorf("store: create section: %w", err)
+	}
+	err := s.update(ctx, func(tx *tx) error {
+		return tx.createSection(ctx, sec)
+	})
+	if err != nil {
+		return fmt.Errorf("store: create section %s/%s: %w", sec.Edition, sec.Slug, err)
+	}
+	return nil
+}
+
+// EnsureSection returns the edition's section whose slug is made from name,
+// creating it after the existing sections when there is none.
+func (s *Store) EnsureSection(ctx context.Context, edition, name string) (news.Section, error) {
+	sec := news.Section{Edition: edition, Name: name, Slug: news.Slugify(name)}
+	if err := sec.Validate(); err != nil {
+		return news.Section{}, fmt.Errorf("store: ensure section: %w", err)
+	}
+	err := s.update(ctx, func(tx *tx) error {
+		found, err := tx.sectionBySlug(ctx, edition, sec.Slug)
+		if err == nil {
+			sec = found
+			return nil
+		}
+		if !errors.Is(err, news.ErrNotFound) {
+			return err
+		}
+		if err := tx.queryRow(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM sections WHERE edition = ?`,
+			edition).Scan(&sec.Position); err != nil {
+			return err
+		}
+		return tx.createSection(ctx, &sec)
+	})
+	if err != nil {
+		return news.Section{}, fmt.Errorf("store: ensure section %s/%s: %w", edition, sec.Slug, err)
+	}
+	return sec, nil
+}
+
+// Sections returns the edition's sections in navigation order.
+func (s *Store) Sections(ctx context.Context, edition string) ([]news.Section, error) {
+	var secs []news.Section
+	err := s.view(ctx, func(tx *tx) error {
+		rows, err := tx.query(ctx, `SELECT `+sectionColumns+` FROM sections WHERE edition = ? ORDER BY position, name, id`, edition)
+		if err != nil {
+			return err
+		}
+		defer rows.Close()
+		for rows.Next() {
+			sec, err := scanSection(rows)
+			if err != nil {
+				return err
+			}
+			secs = append(secs, sec)
+		}
+		return rows.Err()
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: sections of %s: %w", edition, err)
+	}
+	return secs, nil
+}
+
+// SectionBySlug returns the edition's section with the given slug.
+func (s *Store) SectionBySlug(ctx context.Context, edition, slug string) (news.Section, error) {
+	var sec news.Section
+	err := s.view(ctx, func(tx *tx) error {
+		var err error
+		sec, err = tx.sectionBySlug(ctx, edition, slug)
+		return err
+	})
+	if err != nil {
+		return news.Section{}, fmt.Errorf("store: section %s/%s: %w", edition, slug, err)
+	}
+	return sec, nil
+}
+
+func (tx *tx) createSection(ctx context.Context, sec *news.Section) error {
+	if err := tx.requireEdition(ctx, "section", sec.Edition); err != nil {
+		return err
+	}
+	var exists bool
+	if err := tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM sections WHERE edition = ? AND slug = ?)`,
+		sec.Edition, sec.Slug).Scan(&exists); err != nil {
+		return err
+	}
+	if exists {
+		return news.Errorf(news.ErrConflict, "edition %s already has a section %q", sec.Edition, sec.Slug)
+	}
+	err := tx.queryRow(ctx, `INSERT INTO sections (edition, slug, name, position) VALUES (?, ?, ?, ?) RETURNING id`,
+		sec.Edition, sec.Slug, sec.Name, sec.Position).Scan(&sec.ID)
+	if isUniqueViolation(err) {
+		return news.Errorf(news.ErrConflict, "edition %s already has a section %q", sec.Edition, sec.Slug)
+	}
+	return err
+}
+
+func (tx *tx) sectionBySlug(ctx context.Context, edition, slug string) (news.Section, error) {
+	sec, err := scanSection(tx.queryRow(ctx, `SELECT `+sectionColumns+` FROM sections WHERE edition = ? AND slug = ?`, edition, slug))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Section{}, notFound("section %q", slug)
+	}
+	return sec, err
+}
+
+func (tx *tx) sectionByID(ctx context.Context, id int64) (news.Section, error) {
+	sec, err := scanSection(tx.queryRow(ctx, `SELECT `+sectionColumns+` FROM sections WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return news.Section{}, notFound("section %d", id)
+	}
+	return sec, err
+}
+
+// requireEdition turns a missing edition into an invalid-input error
+// rather than a foreign key failure that names no field.
+func (tx *tx) requireEdition(ctx context.Context, what, code string) error {
+	var exists bool
+	if err := tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM editions WHERE code = ?)`, code).Scan(&exists); err != nil {
+		return err
+	}
+	if !exists {
+		v := news.ValidationErrors{}
+		v.Add("edition", fmt.Sprintf("%q is not an edition", code))
+		return v.Err(what)
+	}
+	return nil
+}
+
+func scanSection(r scanner) (news.Section, error) {
+	var sec news.Section
+	err := r.Scan(&sec.ID, &sec.Edition, &sec.Slug, &sec.Name, &sec.Position)
+	return sec, err
+}

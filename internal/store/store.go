@@ -1,0 +1,328 @@
+// Package store keeps newsdesk's newsroom in a database: SQLite by default,
+// PostgreSQL when the newsroom outgrows one machine. Every change is one
+// transaction that also records what changed, so no version of a story is
+// ever lost.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"io/fs"
+	"net/url"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+	"modernc.org/sqlite"
+	sqlite3 "modernc.org/sqlite/lib"
+
+	"newsdesk/internal/news"
+)
+
+// Dialect names returned by (*Store).Dialect.
+const (
+	dialectSQLite   = "sqlite"
+	dialectPostgres = "postgres"
+)
+
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
+var migrations embed.FS
+
+// Store is the newsroom's database. It is safe for concurrent use.
+type Store struct {
+	dialect string
+	// write takes every transaction that changes data. On SQLite it holds a
+	// single connection, so writers queue in Go instead of failing with
+	// SQLITE_BUSY; on PostgreSQL it is the same pool as read.
+	write *sql.DB
+	// read serves queries. On SQLite it is a separate pool of connections
+	// that WAL lets read alongside the one writer.
+	read *sql.DB
+	now  func() time.Time
+}
+
+// Open connects to the database named by url, applies any pending
+// migrations and returns the store. A url starting with postgres:// or
+// postgresql:// selects PostgreSQL; anything else is the path of a SQLite
+// file, optionally prefixed with "sqlite:" or "file:".
+func Open(ctx context.Context, url string) (*Store, error) {
+	var (
+		s   *Store
+		err error
+	)
+	if strings.HasPrefix(url, "postgres://") || strings.HasPrefix(url, "postgresql://") {
+		s, err = openPostgres(url)
+	} else {
+		s, err = openSQLite(url)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func openPostgres(url string) (*Store, error) {
+	db, err := sql.Open("pgx", url)
+	if err != nil {
+		return nil, fmt.Errorf("store: open postgres: %w", err)
+	}
+	db.SetMaxOpenConns(4 * runtime.GOMAXPROCS(0))
+	db.SetMaxIdleConns(4 * runtime.GOMAXPROCS(0))
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	return &Store{dialect: dialectPostgres, write: db, read: db, now: time.Now}, nil
+}
+
+// sqlitePragmas are set through the DSN so that every pooled connection
+// gets them, not just the first one.
+var sqlitePragmas = []string{
+	"busy_timeout(5000)",
+	"journal_mode(WAL)",
+	"synchronous(NORMAL)",
+	"foreign_keys(ON)",
+}
+
+func openSQLite(path string) (*Store, error) {
+	path = strings.TrimPrefix(strings.TrimPrefix(path, "sqlite:"), "file:")
+	if path == "" {
+		return nil, errors.New("store: open sqlite: empty database path")
+	}
+	dsn := func(extra ...string) string {
+		q := url.Values{}
+		for _, p := range sqlitePragmas {
+			q.Add("_pragma", p)
+		}
+		// Times are written in SQLite's own layout; in UTC it sorts as text.
+		q.Set("_time_format", "sqlite")
+		for i := 0; i+1 < len(extra); i += 2 {
+			q.Add(extra[i], extra[i+1])
+		}
+		return "file:" + path + "?" + q.Encode()
+	}
+	// BEGIN IMMEDIATE takes the write lock up front, so a transaction never
+	// fails half-way when it upgrades from reading to writing.
+	w, err := sql.Open("sqlite", dsn("_txlock", "immediate"))
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	// The write pool must create the file and switch it to WAL before the
+	// readers open it read-only.
+	if err := w.Ping(); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", dsn("_pragma", "query_only(1)"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
+	}
+	n := max(4, 2*runtime.GOMAXPROCS(0))
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	r.SetConnMaxIdleTime(0)
+	return &Store{dialect: dialectSQLite, write: w, read: r, now: time.Now}, nil
+}
+
+// migrate applies the embedded migrations of the store's dialect.
+func (s *Store) migrate(ctx context.Context) error {
+	sub, err := fs.Sub(migrations, "migrations/"+s.dialect)
+	if err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	dialect := goose.DialectSQLite3
+	if s.dialect == dialectPostgres {
+		dialect = goose.DialectPostgres
+		// Several nodes may start at once: the lock lets one migrate while
+		// the others wait. It is keyed by schema so that newsrooms sharing
+		// one server in separate schemas do not wait for each other.
+		var schema string
+		if err := s.write.QueryRowContext(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+			return fmt.Errorf("store: migrate: %w", err)
+		}
+		h := fnv.New64a()
+		h.Write([]byte("newsdesk:" + schema))
+		locker, err := lock.NewPostgresSessionLocker(
+			lock.WithLockID(int64(h.Sum64()>>1)),
+			lock.WithLockTimeout(1, 300),
+		)
+		if err != nil {
+			return fmt.Errorf("store: migrate: %w", err)
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	p, err := goose.NewProvider(dialect, s.write, sub, opts...)
+	if err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	// p.Close would close s.write, which the store keeps using.
+	if _, err := p.Up(ctx); err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	return nil
+}
+
+// Close closes the database connections.
+func (s *Store) Close() error {
+	err := s.write.Close()
+	if s.read != s.write {
+		err = errors.Join(err, s.read.Close())
+	}
+	return err
+}
+
+// Dialect reports which database the store uses: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect }
+
+// Ping checks that the database answers, for health checks.
+func (s *Store) Ping(ctx context.Context) error {
+	if err := s.read.PingContext(ctx); err != nil {
+		return fmt.Errorf("store: ping: %w", err)
+	}
+	return nil
+}
+
+// rebind turns the ? placeholders of shared SQL into PostgreSQL's $1, $2...
+// SQLite gets ? as written: it numbers $n parameters by first appearance,
+// which would break SQL that uses them out of order. Queries hold no
+// literal question marks, so no quoting needs to be understood.
+func (s *Store) rebind(query string) string {
+	if s.dialect != dialectPostgres || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// tx is a transaction that rebinds its SQL for the store's dialect.
+type tx struct {
+	tx  *sql.Tx
+	s   *Store
+	now time.Time // one clock reading for everything the transaction stamps
+
+	// tags and authors remember what the transaction resolved, so that a
+	// batch of stories looks each one up once.
+	tags    map[string]news.Tag
+	authors map[string]news.Author
+}
+
+func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return t.tx.ExecContext(ctx, t.s.rebind(query), args...)
+}
+
+func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return t.tx.QueryContext(ctx, t.s.rebind(query), args...)
+}
+
+func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	return t.tx.QueryRowContext(ctx, t.s.rebind(query), args...)
+}
+
+// update runs fn in a write transaction, committing when fn returns nil.
+func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
+	return s.inTx(ctx, s.write, nil, fn)
+}
+
+// view runs fn in a read-only transaction, so that the several queries of
+// one read see one state of the database.
+func (s *Store) view(ctx context.Context, fn func(*tx) error) error {
+	var opts *sql.TxOptions
+	if s.dialect == dialectPostgres {
+		opts = &sql.TxOptions{ReadOnly: true}
+	}
+	return s.inTx(ctx, s.read, opts, fn)
+}
+
+func (s *Store) inTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(*tx) error) error {
+	sqlTx, err := db.BeginTx(ctx, opts)
+	if err != nil {
+		return err
+	}
+	t := &tx{tx: sqlTx, s: s, now: s.now().UTC().Truncate(time.Microsecond)}
+	if err := fn(t); err != nil {
+		sqlTx.Rollback()
+		return err
+	}
+	return sqlTx.Commit()
+}
+
+// placeholders returns "?, ?, ?" for n values.
+func placeholders(n int) string {
+	if n <= 0 {
+		return ""
+	}
+	return strings.Repeat("?, ", n-1) + "?"
+}
+
+// int64Args turns ids into query arguments.
+func int64Args(ids []int64) []any {
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return args
+}
+
+// dbTime prepares a time for storage: UTC, at the microsecond precision
+// both databases keep, and NULL when zero.
+func dbTime(t time.Time) any {
+	if t.IsZero() {
+		return nil
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// goTime reads back a time stored by dbTime.
+func goTime(t sql.NullTime) time.Time {
+	if !t.Valid {
+		return time.Time{}
+	}
+	return t.Time.UTC()
+}
+
+// isUniqueViolation reports whether err is a unique constraint failure,
+// which a concurrent writer can cause after our own checks passed.
+func isUniqueViolation(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "23505"
+	}
+	var liteErr *sqlite.Error
+	if errors.As(err, &liteErr) {
+		c := liteErr.Code()
+		return c == sqlite3.SQLITE_CONSTRAINT_UNIQUE || c == sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY
+	}
+	return false
+}
+
+// notFound is the domain error for a missing row, with a message safe to
+// show: "story 12 not found".
+func notFound(format string, args ...any) error {
+	return news.Errorf(news.ErrNotFound, format+" not found", args...)
+}

@@ -1,0 +1,109 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// ListStories returns one page of the stories that f selects, newest first,
+// with their sections, tags, bylines and labels, and the total across all
+// pages. The page costs a fixed number of queries however long it is.
+func (s *Store) ListStories(ctx context.Context, f news.StoryFilter) (news.StoryList, error) {
+	list := news.StoryList{Page: max(f.Page, 1)}
+	err := s.view(ctx, func(tx *tx) error {
+		q := buildListQuery(f)
+		limit, offset := f.PageSize(), f.Offset()
+		var err error
+		list.Stories, err = tx.storiesWhere(ctx, q.from, q.where, q.order+` LIMIT ? OFFSET ?`,
+			append(q.args, limit, offset)...)
+		if err != nil {
+			return err
+		}
+		if offset == 0 && len(list.Stories) < limit {
+			// The first page holds every match: no need to count them.
+			list.Total = len(list.Stories)
+			return nil
+		}
+		return tx.queryRow(ctx, `SELECT COUNT(*) `+q.from+` WHERE `+q.where, q.args...).Scan(&list.Total)
+	})
+	if err != nil {
+		return news.StoryList{}, fmt.Errorf("store: list stories: %w", err)
+	}
+	list.Pages = (list.Total + f.PageSize() - 1) / f.PageSize()
+	return list, nil
+}
+
+// listQuery is the FROM, WHERE and ORDER BY of a story list. from does not
+// join sections, so that counting needs no join.
+type listQuery struct {
+	from, where, order string
+	args               []any
+}
+
+func buildListQuery(f news.StoryFilter) listQuery {
+	q := listQuery{from: ` FROM stories s`}
+	var where []string
+	// statusOf and orderOf name the columns that the list's index holds:
+	// a tag page reads story_tags' own copy of status and publication time.
+	statusOf, orderOf := "s.status", "s.published_at DESC NULLS LAST, s.id DESC"
+	if f.TagID != 0 {
+		q.from += ` JOIN story_tags st ON st.story_id = s.id`
+		where = append(where, `st.tag_id = ?`)
+		q.args = append(q.args, f.TagID)
+		statusOf, orderOf = "st.status", "st.published_at DESC NULLS LAST, st.story_id DESC"
+	}
+	if f.AuthorID != 0 {
+		q.from += ` JOIN story_authors sa ON sa.story_id = s.id`
+		where = append(where, `sa.author_id = ?`)
+		q.args = append(q.args, f.AuthorID)
+	}
+	if f.Edition != "" {
+		where = append(where, `s.edition = ?`)
+		q.args = append(q.args, f.Edition)
+	}
+	if f.SectionID != 0 {
+		where = append(where, `s.section_id = ?`)
+		q.args = append(q.args, f.SectionID)
+	}
+	if f.Status != "" {
+		where = append(where, statusOf+` = ?`)
+		q.args = append(q.args, string(f.Status))
+	} else {
+		where = append(where, statusOf+` <> 'trashed'`)
+	}
+	if len(f.Exclude) > 0 {
+		where = append(where, `s.id NOT IN (`+placeholders(len(f.Exclude))+`)`)
+		q.args = append(q.args, int64Args(f.Exclude)...)
+	}
+	q.where = strings.Join(where, ` AND `)
+	q.order = ` ORDER BY ` + orderOf
+	return q
+}
+
+// storiesWhere returns the stories that from and where select, ordered and
+// limited by tail, with their tags and bylines.
+func (tx *tx) storiesWhere(ctx context.Context, from, where, tail string, args ...any) ([]news.Story, error) {
+	rows, err := tx.query(ctx, `SELECT `+storyColumns+from+` JOIN sections sec ON sec.id = s.section_id WHERE `+where+tail, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var sts []news.Story
+	for rows.Next() {
+		st, err := scanStory(rows)
+		if err != nil {
+			return nil, err
+		}
+		sts = append(sts, st)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	if err := tx.fillLinks(ctx, sts); err != nil {
+		return nil, err
+	}
+	return sts, nil
+}
