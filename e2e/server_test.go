@@ -25,6 +25,8 @@ type site struct {
 	// SeedPath is the path that `newsdesk import` printed for the model page,
 	// or "" when the site was started without it.
 	SeedPath string
+	// Imported are the paths printed for opts.Texts, in order.
+	Imported []string
 }
 
 // siteOptions says what a test needs in its site.
@@ -53,7 +55,11 @@ func startSite(t *testing.T, opts siteOptions) *site {
 		s.SeedPath = importedPath(t, out)
 	}
 	if len(opts.Texts) > 0 {
-		newsdesk(t, append([]string{"import", "--data", s.Data, "--format", "text"}, opts.Texts...)...)
+		out := newsdesk(t, append([]string{"import", "--data", s.Data, "--format", "text"}, opts.Texts...)...)
+		s.Imported = importedPaths(out)
+		if len(s.Imported) != len(opts.Texts) {
+			t.Fatalf("imported %d stories from %d text pages; newsdesk import printed:\n%s", len(s.Imported), len(opts.Texts), out)
+		}
 	}
 	s.URL, _ = serve(t, args...)
 	return s
@@ -65,13 +71,22 @@ var importLine = regexp.MustCompile(`^imported story (\d+): (/\S+)$`)
 // importedPath returns the story path from the first "imported story" line.
 func importedPath(t *testing.T, out string) string {
 	t.Helper()
-	for _, line := range strings.Split(out, "\n") {
-		if m := importLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
-			return m[2]
-		}
+	if paths := importedPaths(out); len(paths) > 0 {
+		return paths[0]
 	}
 	t.Fatalf("newsdesk import printed no %q line; it printed:\n%s", "imported story N: /path", out)
 	return ""
+}
+
+// importedPaths returns the story paths of every "imported story" line.
+func importedPaths(out string) []string {
+	var paths []string
+	for _, line := range strings.Split(out, "\n") {
+		if m := importLine.FindStringSubmatch(strings.TrimSpace(line)); m != nil {
+			paths = append(paths, m[2])
+		}
+	}
+	return paths
 }
 
 // newsdesk runs the binary to completion and returns its standard output,

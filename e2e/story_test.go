@@ -58,7 +58,7 @@ func TestSeedStory(t *testing.T) {
 	ctx := newBrowser(t)
 
 	open(t, ctx, s.URL+"/", 200)
-	section := "/" + strings.Split(strings.Trim(s.SeedPath, "/"), "/")[0]
+	section := "/" + firstSegment(s.SeedPath)
 	clickLink(t, ctx, "home page -> section "+section, pathIs(section, section+"/"))
 	findOnPages(t, ctx, s.SeedPath)
 	clickLink(t, ctx, "section page -> story "+s.SeedPath, pathIs(s.SeedPath))
@@ -201,4 +201,9 @@ func pathOf(t *testing.T, raw string) string {
 		t.Fatalf("parse URL %q: %v", raw, err)
 	}
 	return u.Path
+}
+
+// firstSegment is the first segment of a path: the section of a story path.
+func firstSegment(path string) string {
+	return strings.Split(strings.Trim(path, "/"), "/")[0]
 }
