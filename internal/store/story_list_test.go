@@ -1,0 +1,201 @@
+package store_test
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"testing"
+	"time"
+
+	"newsdesk/internal/news"
+	"newsdesk/internal/store"
+)
+
+func TestListStories(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		n := setupNewsroom(t, s)
+		// w1..w5 in World, b1..b3 in Business; odd ones tagged "odd", all
+		// tagged "all"; plus a draft, a trashed story and a Russian one.
+		var w, b []*news.Story
+		for i := 1; i <= 5; i++ {
+			tags := []string{"All"}
+			if i%2 == 1 {
+				tags = append(tags, "Odd")
+			}
+			st := story(n.world, i, fmt.Sprintf("World %d", i), tags...)
+			st.Bylines = []news.Author{{Name: "Anna Smith"}}
+			w = append(w, st)
+		}
+		for i := 1; i <= 3; i++ {
+			b = append(b, story(n.business, 10+i, fmt.Sprintf("Business %d", i), "All"))
+		}
+		draft := story(n.world, 20, "World draft", "All")
+		draft.Status = news.StatusDraft
+		trashed := story(n.world, 21, "World trashed", "All")
+		trashed.Status = news.StatusTrashed
+		// A draft never published has no time: it lists after every dated one.
+		undated := story(n.world, 0, "Never published")
+		undated.Status = news.StatusDraft
+		undated.PublishedAt = time.Time{}
+		ru := story(n.ruNews, 30, "Новость")
+		mustCreate(t, s, w...)
+		mustCreate(t, s, b...)
+		mustCreate(t, s, draft, trashed, undated, ru)
+		all, err := s.TagBySlug(ctx, "en", "all")
+		if err != nil {
+			t.Fatal(err)
+		}
+		odd, err := s.TagBySlug(ctx, "en", "odd")
+		if err != nil {
+			t.Fatal(err)
+		}
+		author := w[0].Bylines[0].ID
+		pub := news.StatusPublished
+
+		cases := []struct {
+			name  string
+			f     news.StoryFilter
+			want  []*news.Story
+			total int
+			pages int
+		}{
+			{"edition published", news.StoryFilter{Edition: "en", Status: pub},
+				[]*news.Story{b[2], b[1], b[0], w[4], w[3], w[2], w[1], w[0]}, 8, 1},
+			{"edition all but trashed", news.StoryFilter{Edition: "en"},
+				[]*news.Story{draft, b[2], b[1], b[0], w[4], w[3], w[2], w[1], w[0], undated}, 10, 1},
+			{"trashed", news.StoryFilter{Edition: "en", Status: news.StatusTrashed},
+				[]*news.Story{trashed}, 1, 1},
+			{"drafts", news.StoryFilter{Status: news.StatusDraft}, []*news.Story{draft, undated}, 2, 1},
+			{"other edition", news.StoryFilter{Edition: "ru"}, []*news.Story{ru}, 1, 1},
+			{"section", news.StoryFilter{SectionID: n.business.ID, Status: pub},
+				[]*news.Story{b[2], b[1], b[0]}, 3, 1},
+			{"section page 2", news.StoryFilter{Edition: "en", SectionID: n.world.ID, Status: pub, Limit: 2, Page: 2},
+				[]*news.Story{w[2], w[1]}, 5, 3},
+			{"last page", news.StoryFilter{SectionID: n.world.ID, Status: pub, Limit: 2, Page: 3},
+				[]*news.Story{w[0]}, 5, 3},
+			{"past the last page", news.StoryFilter{SectionID: n.world.ID, Status: pub, Limit: 2, Page: 4},
+				nil, 5, 3},
+			{"tag", news.StoryFilter{TagID: odd.ID, Status: pub},
+				[]*news.Story{w[4], w[2], w[0]}, 3, 1},
+			{"tag all but trashed, paged", news.StoryFilter{TagID: all.ID, Limit: 4},
+				[]*news.Story{draft, b[2], b[1], b[0]}, 9, 3},
+			{"tag and section", news.StoryFilter{TagID: all.ID, SectionID: n.business.ID, Status: pub, Limit: 2},
+				[]*news.Story{b[2], b[1]}, 3, 2},
+			{"author", news.StoryFilter{AuthorID: author, Status: pub, Limit: 3},
+				[]*news.Story{w[4], w[3], w[2]}, 5, 2},
+			{"exclude", news.StoryFilter{Edition: "en", Status: pub, Exclude: []int64{b[2].ID, w[0].ID}, Limit: 3},
+				[]*news.Story{b[1], b[0], w[4]}, 6, 2},
+			{"exclude on a tag", news.StoryFilter{TagID: odd.ID, Status: pub, Exclude: []int64{w[4].ID}},
+				[]*news.Story{w[2], w[0]}, 2, 1},
+			{"nothing", news.StoryFilter{Edition: "de"}, nil, 0, 0},
+		}
+		for _, c := range cases {
+			t.Run(c.name, func(t *testing.T) {
+				list, err := s.ListStories(ctx, c.f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if got, want := ids(list.Stories), storyIDs(c.want); !reflect.DeepEqual(got, want) {
+					t.Errorf("stories = %v, want %v", got, want)
+				}
+				if got, want := list.Total, c.total; got != want {
+					t.Errorf("Total = %d, want %d", got, want)
+				}
+				if got, want := list.Pages, c.pages; got != want {
+					t.Errorf("Pages = %d, want %d", got, want)
+				}
+				if got, want := list.Page, max(c.f.Page, 1); got != want {
+					t.Errorf("Page = %d, want %d", got, want)
+				}
+			})
+		}
+
+		// Stories in a list come complete, as Story returns them.
+		list, err := s.ListStories(ctx, news.StoryFilter{SectionID: n.world.ID, Status: pub})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range list.Stories {
+			want, err := s.Story(ctx, got.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("listed story %d =\n%+v\nwant\n%+v", got.ID, got, want)
+			}
+		}
+
+		popular, err := s.PopularTags(ctx, "en", 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := tagSlugs(popular), "all odd"; got != want {
+			t.Errorf("PopularTags = %s, want %s", got, want)
+		}
+		if popular, err = s.PopularTags(ctx, "ru", 5); err != nil || len(popular) != 0 {
+			t.Errorf("PopularTags(ru) = %v, %v; want none", popular, err)
+		}
+	})
+}
+
+func TestRelatedStories(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		n := setupNewsroom(t, s)
+		subject := story(n.world, 10, "Subject", "Alpha", "Beta", "Gamma")
+		both := story(n.business, 1, "Shares two tags", "Alpha", "Beta") // oldest, but most shared
+		alphaNew := story(n.business, 5, "Shares alpha, newer", "Alpha") // one tag, newer
+		gammaOld := story(n.business, 2, "Shares gamma, older", "Gamma") // one tag, older
+		draft := story(n.world, 8, "Draft with all tags", "Alpha", "Beta", "Gamma")
+		draft.Status = news.StatusDraft
+		sectionNew := story(n.world, 9, "Same section, no tags")
+		sectionOld := story(n.world, 3, "Same section, older")
+		otherSection := story(n.sport, 11, "Elsewhere")
+		mustCreate(t, s, subject, both, alphaNew, gammaOld, draft, sectionNew, sectionOld, otherSection)
+
+		cases := []struct {
+			limit int
+			want  []*news.Story
+		}{
+			{1, []*news.Story{both}},
+			{3, []*news.Story{both, alphaNew, gammaOld}},
+			{5, []*news.Story{both, alphaNew, gammaOld, sectionNew, sectionOld}},
+			{10, []*news.Story{both, alphaNew, gammaOld, sectionNew, sectionOld}},
+			{0, nil},
+		}
+		for _, c := range cases {
+			got, err := s.RelatedStories(ctx, *subject, c.limit)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := ids(got), storyIDs(c.want); !reflect.DeepEqual(got, want) {
+				t.Errorf("RelatedStories(limit %d) = %v, want %v", c.limit, got, want)
+			}
+		}
+		// A story as the web layer may hold it, without tag ids, relates
+		// through its stored tags.
+		bare := news.Story{ID: subject.ID}
+		got, err := s.RelatedStories(ctx, bare, 3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := ids(got), storyIDs([]*news.Story{both, alphaNew, gammaOld}); !reflect.DeepEqual(got, want) {
+			t.Errorf("RelatedStories(bare story) = %v, want %v", got, want)
+		}
+		if len(got) > 0 && len(got[0].Tags) != 2 {
+			t.Errorf("related story tags = %v, want them loaded", got[0].Tags)
+		}
+	})
+}
+
+func storyIDs(sts []*news.Story) []int64 {
+	if len(sts) == 0 {
+		return []int64{}
+	}
+	out := make([]int64, len(sts))
+	for i, st := range sts {
+		out[i] = st.ID
+	}
+	return out
+}
