@@ -4,18 +4,21 @@ import "net/http"
 
 // routes lists every URL of the site, one per line. The first path segment
 // of "/{first}/" is an edition code or a section slug of the default edition;
-// ServeMux cannot tell them apart, so one handler resolves it.
+// ServeMux cannot tell them apart, so one handler resolves it. "/{first}"
+// is routed explicitly so that ServeMux does not answer it with its own
+// temporary redirect to "/{first}/", even for names that are no page.
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET /static/{file}", s.static)
 	mux.Handle("GET /{$}", s.page(s.homePage))
+	mux.Handle("GET /{first}", s.page(s.slashless))
 	mux.Handle("GET /{first}/{$}", s.page(s.editionOrSectionPage))
 	mux.Handle("GET /{edition}/{section}/{$}", s.page(s.sectionPage))
 	mux.Handle("GET /tags/{tag}", s.page(s.tagPage))
 	mux.Handle("GET /{edition}/tags/{tag}", s.page(s.tagPage))
 	mux.Handle("GET /{section}/{story}", s.page(s.storyPage))
 	mux.Handle("GET /{edition}/{section}/{story}", s.page(s.storyPage))
-	mux.Handle("/", s.page(s.fallback))
+	mux.Handle("/", s.page(notFound))
 	return mux
 }

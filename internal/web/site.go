@@ -80,11 +80,7 @@ func (s *Server) prefixedEdition(w http.ResponseWriter, r *http.Request) (*site,
 		return nil, false, err
 	}
 	if code != "" && st.ed.Default {
-		target := strings.TrimPrefix(r.URL.Path, "/"+code)
-		if r.URL.RawQuery != "" {
-			target += "?" + r.URL.RawQuery
-		}
-		http.Redirect(w, r, target, http.StatusMovedPermanently)
+		http.Redirect(w, r, withQuery(r, strings.TrimPrefix(r.URL.Path, "/"+code)), http.StatusMovedPermanently)
 		return nil, true, nil
 	}
 	return st, false, nil
@@ -103,6 +99,14 @@ func (st *site) section(slug string) (news.Section, bool) {
 
 // path prefixes an edition-relative path with the edition's prefix.
 func (st *site) path(p string) string { return st.ed.PathPrefix() + p }
+
+// abs makes a site path absolute, keeping "" for no link.
+func (st *site) abs(path string) string {
+	if path == "" {
+		return ""
+	}
+	return st.origin + path
+}
 
 // basePage is embedded in every page's data: what the layout needs.
 type basePage struct {
@@ -189,6 +193,15 @@ func (st *site) cards(xs []news.Story, leadRunes int) []storyCard {
 		out[i] = st.card(&xs[i], leadRunes)
 	}
 	return out
+}
+
+// withoutSection drops the section kicker from cards that all belong to
+// one section already named by their page or block.
+func withoutSection(cards []storyCard) []storyCard {
+	for i := range cards {
+		cards[i].Section = navLink{}
+	}
+	return cards
 }
 
 // labels turns media labels into badges in display order.

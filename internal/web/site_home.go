@@ -12,7 +12,7 @@ import (
 
 // Sizes of the home page's parts.
 const (
-	homeListSize   = 13 // the top story and twelve more on the first page
+	homeListSize   = 11 // the top story and ten more: full rows of the desktop grid
 	homeBlocks     = 6  // section blocks below the latest stories
 	homeBlockSize  = 4
 	homeTopics     = 12
@@ -58,7 +58,7 @@ func (s *Server) editionOrSectionPage(w http.ResponseWriter, r *http.Request) er
 	}
 	if ed, ok := findEdition(eds, first); ok {
 		if ed.Default {
-			http.Redirect(w, r, pageURL("/", queryPage(r)), http.StatusMovedPermanently)
+			http.Redirect(w, r, withQuery(r, "/"), http.StatusMovedPermanently)
 			return nil
 		}
 		st, err := s.siteFor(r, eds, ed)
@@ -76,16 +76,6 @@ func (s *Server) editionOrSectionPage(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	return s.renderSection(w, r, st, first)
-}
-
-// queryPage is the page number of a request being redirected, 1 when unset
-// or unreadable.
-func queryPage(r *http.Request) int {
-	n, err := strconv.Atoi(r.URL.Query().Get("page"))
-	if err != nil || n < 1 {
-		return 1
-	}
-	return n
 }
 
 // renderHome renders page N of an edition's front page.
@@ -129,7 +119,7 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	}
 	p.Description = st.ui.Footer
 	p.Canonical = st.origin + pageURL(home, page)
-	p.PrevURL, p.NextURL = p.Pager.PrevURL, p.Pager.NextURL
+	p.PrevURL, p.NextURL = st.abs(p.Pager.PrevURL), st.abs(p.Pager.NextURL)
 	p.Meta = listMeta(&p.basePage, st)
 	return s.render(w, r, http.StatusOK, "home", p, noValidators)
 }
@@ -155,7 +145,7 @@ func (s *Server) sectionBlocks(ctx context.Context, st *site, shown []news.Story
 		}
 		blocks = append(blocks, sectionBlock{
 			Section: navLink{Name: sec.Name, URL: st.path("/" + sec.Slug + "/")},
-			Stories: st.cards(l.Stories, blockLeadRunes),
+			Stories: withoutSection(st.cards(l.Stories, blockLeadRunes)),
 		})
 	}
 	return blocks, nil

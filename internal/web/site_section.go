@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"newsdesk/internal/news"
 )
@@ -51,6 +50,7 @@ func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site,
 	path := st.path("/" + sec.Slug + "/")
 	p := &listPage{basePage: st.base(r, sec.Slug), Kicker: st.ui.Section, Heading: sec.Name}
 	s.fillList(p, st, list, path, page)
+	p.Stories = withoutSection(p.Stories)
 	return s.render(w, r, http.StatusOK, "list", p, noValidators)
 }
 
@@ -68,22 +68,18 @@ func (s *Server) fillList(p *listPage, st *site, list news.StoryList, path strin
 		p.Description = p.Heading + ": " + p.Stories[0].Headline
 	}
 	p.Canonical = st.origin + pageURL(path, page)
-	p.PrevURL, p.NextURL = p.Pager.PrevURL, p.Pager.NextURL
+	p.PrevURL, p.NextURL = st.abs(p.Pager.PrevURL), st.abs(p.Pager.NextURL)
 	p.Meta = listMeta(&p.basePage, st)
 }
 
-// fallback answers every URL no route matched. "/world" and "/ru" lack only
-// their trailing slash and are redirected; everything else is not found.
-func (s *Server) fallback(w http.ResponseWriter, r *http.Request) error {
-	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return errNotFound
-	}
-	seg := strings.TrimPrefix(r.URL.Path, "/")
-	if seg == "" || strings.Contains(seg, "/") {
-		return errNotFound
-	}
-	return s.addSlash(w, r, "", seg)
+// slashless answers "/{first}": "/world" and "/ru" lack only their trailing
+// slash and are redirected; any other name is not found.
+func (s *Server) slashless(w http.ResponseWriter, r *http.Request) error {
+	return s.addSlash(w, r, "", r.PathValue("first"))
 }
+
+// notFound answers every URL that no route matched.
+func notFound(http.ResponseWriter, *http.Request) error { return errNotFound }
 
 // addSlash redirects ".../{slug}" to ".../{slug}/" when that is an edition's
 // front page or a section page, and is not found otherwise. code is the
@@ -95,7 +91,7 @@ func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, code, slug str
 	}
 	if code == "" {
 		if ed, ok := findEdition(eds, slug); ok && !ed.Default {
-			http.Redirect(w, r, "/"+slug+"/", http.StatusMovedPermanently)
+			http.Redirect(w, r, withQuery(r, "/"+slug+"/"), http.StatusMovedPermanently)
 			return nil
 		}
 	}
@@ -106,6 +102,15 @@ func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, code, slug str
 	if _, err := s.store.SectionBySlug(r.Context(), ed.Code, slug); err != nil {
 		return err
 	}
-	http.Redirect(w, r, ed.PathPrefix()+"/"+slug+"/", http.StatusMovedPermanently)
+	http.Redirect(w, r, withQuery(r, ed.PathPrefix()+"/"+slug+"/"), http.StatusMovedPermanently)
 	return nil
+}
+
+// withQuery keeps the request's query string on a redirect target, so that
+// "/world?page=2" lands on page 2.
+func withQuery(r *http.Request, path string) string {
+	if r.URL.RawQuery == "" {
+		return path
+	}
+	return path + "?" + r.URL.RawQuery
 }
