@@ -11,7 +11,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strings"
-	"time"
+	"sync"
 
 	"newsdesk/internal/news"
 )
@@ -49,7 +49,7 @@ type Server struct {
 	log    *slog.Logger
 	pages  *pageSet
 	static *staticFiles
-	now    func() time.Time
+	zones  sync.Map // time zone name -> *time.Location
 }
 
 // NewServer parses every template and indexes the static files, so that a
@@ -70,7 +70,7 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
-	return &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, now: time.Now}, nil
+	return &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static}, nil
 }
 
 // Handler returns the site with its middleware: panic recovery, request

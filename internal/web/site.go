@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"newsdesk/internal/news"
@@ -19,7 +20,15 @@ type site struct {
 	editions []news.Edition
 	sections []news.Section
 	ui       *uiText
-	origin   string // scheme and host for absolute links
+	origin   string         // scheme and host for absolute links
+	loc      *time.Location // the edition's zone, looked up once
+}
+
+// formatDate is news.Edition.FormatDate with the zone looked up once per
+// server rather than once per date: time.LoadLocation reads the zone file
+// from disk on every call, and a list page shows dozens of dates.
+func (st *site) formatDate(t time.Time) string {
+	return t.In(st.loc).Format(st.ed.DateFormat)
 }
 
 // loadEditions reads every edition; two small queries per page (editions
@@ -66,7 +75,18 @@ func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (
 	if err != nil {
 		return nil, fmt.Errorf("web: load sections of %s: %w", ed.Code, err)
 	}
-	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r)}, nil
+	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed)}, nil
+}
+
+// location returns the edition's time zone from the server's cache. Zones
+// never change while the program runs, so the cache needs no invalidation.
+func (s *Server) location(ed news.Edition) *time.Location {
+	if loc, ok := s.zones.Load(ed.TimeZone); ok {
+		return loc.(*time.Location)
+	}
+	loc := ed.Location()
+	s.zones.Store(ed.TimeZone, loc)
+	return loc
 }
 
 // prefixedEdition resolves the edition in the {edition} path segment; an
@@ -180,7 +200,7 @@ func (st *site) card(x *news.Story, leadRunes int) storyCard {
 		Headline: x.Headline,
 		Lead:     excerpt(x.Lead, leadRunes),
 		Section:  navLink{Name: x.Section.Name, URL: st.path("/" + x.Section.Slug + "/")},
-		Date:     st.ed.FormatDate(x.PublishedAt),
+		Date:     st.formatDate(x.PublishedAt),
 		DateTime: x.PublishedAt.UTC().Format(rfc3339),
 		Labels:   st.labels(x.Labels),
 	}

@@ -101,12 +101,12 @@ func (st *site) storyView(x *news.Story) storyView {
 		Lead:     x.Lead,
 		Body:     template.HTML(x.Body),
 		Section:  navLink{Name: x.Section.Name, URL: st.path("/" + x.Section.Slug + "/")},
-		Date:     st.ed.FormatDate(x.PublishedAt),
+		Date:     st.formatDate(x.PublishedAt),
 		DateTime: x.PublishedAt.UTC().Format(rfc3339),
 		Labels:   st.labels(x.Labels),
 	}
 	if !x.UpdatedAt.IsZero() && x.UpdatedAt.After(x.PublishedAt) {
-		v.Updated = st.ed.FormatDate(x.UpdatedAt)
+		v.Updated = st.formatDate(x.UpdatedAt)
 		v.UpdatedTime = x.UpdatedAt.UTC().Format(rfc3339)
 	}
 	for _, a := range x.Bylines {
