@@ -50,6 +50,9 @@ type Server struct {
 	pages  *pageSet
 	static *staticFiles
 	zones  sync.Map // time zone name -> *time.Location
+
+	popularMu sync.Mutex
+	popular   map[string]popularTopics // by edition code
 }
 
 // NewServer parses every template and indexes the static files, so that a
@@ -70,7 +73,7 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
-	return &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static}, nil
+	return &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, popular: map[string]popularTopics{}}, nil
 }
 
 // Handler returns the site with its middleware: panic recovery, request

@@ -40,7 +40,7 @@ func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site,
 	if err != nil {
 		return err
 	}
-	list, err := s.store.ListStories(r.Context(), news.StoryFilter{Edition: st.ed.Code, SectionID: sec.ID, Status: news.StatusPublished, Page: page})
+	list, err := s.store.ListStories(r.Context(), sectionFilter(sec, page, 0))
 	if err != nil {
 		return fmt.Errorf("web: section %s/%s: %w", st.ed.Code, slug, err)
 	}
@@ -52,6 +52,14 @@ func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site,
 	s.fillList(p, st, list, path, page)
 	p.Stories = withoutSection(p.Stories)
 	return s.render(w, r, http.StatusOK, "list", p, noValidators)
+}
+
+// sectionFilter selects a section's published stories. It leaves the
+// edition out: the section belongs to one edition already, and naming both
+// leads SQLite to walk the edition's index instead of the section's, some
+// fifteen times slower at 100,000 stories.
+func sectionFilter(sec news.Section, page, limit int) news.StoryFilter {
+	return news.StoryFilter{SectionID: sec.ID, Status: news.StatusPublished, Page: page, Limit: limit}
 }
 
 // fillList sets what section and tag pages share: cards, pager, title,
