@@ -137,6 +137,7 @@ type basePage struct {
 	SiteName    string
 	HomeURL     string
 	EditionName string
+	OnHome      bool // marks "Home" as the current page in the navigation
 	Editions    []navLink
 	Sections    []navLink
 	UI          *uiText

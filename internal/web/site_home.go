@@ -94,6 +94,7 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	}
 	home := st.path("/")
 	p := &homePage{basePage: st.base(r, ""), Heading: siteName + " — " + st.ui.Latest}
+	p.OnHome = page == 1
 	p.Latest = st.cards(list.Stories, cardLeadRunes)
 	if page == 1 && len(p.Latest) > 0 {
 		top := st.card(&list.Stories[0], topLeadRunes)
