@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"hash/crc32"
 	"html/template"
+	"io/fs"
 	"net/http"
 	"strconv"
 	"sync"
@@ -24,13 +25,14 @@ type pageSet struct {
 	pages map[string]*template.Template
 }
 
-// parsePages parses the layout, partials and every page template.
-func parsePages(static *staticFiles) (*pageSet, error) {
+// parsePages parses the layout, partials and every page template from fsys
+// (the embedded templates, or a broken set in tests).
+func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 	funcs := template.FuncMap{
 		"static": static.url,
 		"icon":   icon,
 	}
-	shared, err := template.New("layout").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials.html")
+	shared, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}
@@ -40,7 +42,7 @@ func parsePages(static *staticFiles) (*pageSet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("clone layout for %s: %w", name, err)
 		}
-		if _, err := t.ParseFS(templateFS, "templates/"+name+".html"); err != nil {
+		if _, err := t.ParseFS(fsys, "templates/"+name+".html"); err != nil {
 			return nil, fmt.Errorf("parse %s: %w", name, err)
 		}
 		if t.Lookup("content") == nil {

@@ -69,7 +69,7 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
-	pages, err := parsePages(static)
+	pages, err := parsePages(templateFS, static)
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}

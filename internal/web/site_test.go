@@ -24,6 +24,10 @@ func TestHomePage(t *testing.T) {
 	if strings.Contains(res.body, f.draft.Headline) {
 		t.Error("home page lists a draft")
 	}
+	// The top story's video label is a badge in its kicker, not headline text.
+	mustContain(t, "home page", res.body,
+		`<span class="badge badge-video"><svg class="icon icon-video" aria-hidden="true"`,
+		`<h3 class="card-title"><a href="/world/`+fmt.Sprint(f.lead.ID)+`-locals-want-troops-out">`+f.lead.Headline+`</a></h3>`)
 	if strings.Contains(res.body, f.russian.Headline) {
 		t.Error("English home page lists a Russian story")
 	}
