@@ -48,10 +48,9 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	if status == http.StatusInternalServerError {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
-	code := ""
-	if first, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/"); first != "" {
-		code = first
-	}
+	// The first path segment may name the edition; if it does not, the
+	// page is shown in the default edition.
+	code, _, _ := strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
 	st, lerr := s.loadSite(r, code)
 	if errors.Is(lerr, news.ErrNotFound) && code != "" {
 		st, lerr = s.loadSite(r, "")
