@@ -25,7 +25,7 @@ var englishSections = []string{"World", "Business", "Science", "Technology", "Sp
 
 func worldKinds() []kind {
 	return []kind{{
-		section: "World", tags: []string{"elections"}, more: []string{"economy", "housing"},
+		section: "World", tags: []string{"elections"}, more: []string{"economy"},
 		headlines: []string{
 			"{country} votes in snap election as {party} leads the polls",
 			"{party} claims victory in {country}'s parliamentary election",
@@ -77,7 +77,7 @@ func worldKinds() []kind {
 			"We have built a system that both sides trust, and that is what was missing",
 		},
 	}, {
-		section: "World", tags: []string{"housing"}, more: []string{"economy"},
+		section: "World", tags: []string{"economy"},
 		headlines: []string{
 			"Thousands march in {city} over soaring rents",
 			"Protesters fill the streets of {city} to demand rent controls",
@@ -159,7 +159,7 @@ func businessKinds() []kind {
 			"It was a good year, but we are not counting on the next one being as easy",
 		},
 	}, {
-		section: "Business", tags: []string{"economy"}, more: []string{"markets", "housing"},
+		section: "Business", tags: []string{"economy"},
 		headlines: []string{
 			"Central bank of {country} holds interest rate at {rate}%",
 			"{adj} central bank cuts rates for the first time in two years",
@@ -293,7 +293,7 @@ func scienceKinds() []kind {
 			"What surprised us was how early in life the difference began to show",
 		},
 	}, {
-		section: "Science", tags: []string{"wildlife"}, more: []string{"climate"},
+		section: "Science", tags: []string{"climate"},
 		headlines: []string{
 			"New species of {creature} found in {habitat}",
 			"Scientists describe a {creature} never seen before",
@@ -319,7 +319,7 @@ func scienceKinds() []kind {
 			"Finding a species is the easy part; keeping it is the hard part",
 		},
 	}, {
-		section: "Science", tags: []string{"climate"}, more: []string{"wildlife"},
+		section: "Science", tags: []string{"climate"},
 		headlines: []string{
 			"Survey finds {sea} warming faster than expected",
 			"{sea} is heating up, ocean scientists warn",
