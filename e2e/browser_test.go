@@ -127,9 +127,10 @@ func location(t *testing.T, ctx context.Context) string {
 	return u
 }
 
-// screenshots saves full-page PNGs of the current page at every viewport
-// into e2e/screenshots/NAME-VIEWPORT.png, for people to look at; the folder
-// is not committed.
+// screenshots saves PNGs of the current page at every viewport into
+// e2e/screenshots/: NAME-VIEWPORT.png holds the whole page and
+// NAME-VIEWPORT-screen.png its first screen. They are for people to look at
+// and are not committed.
 func screenshots(t *testing.T, ctx context.Context, name string) {
 	t.Helper()
 	dir := filepath.Join(repoRoot, "e2e", "screenshots")
@@ -144,15 +145,23 @@ func screenshots(t *testing.T, ctx context.Context, name string) {
 		); err != nil {
 			t.Fatalf("viewport %s: %v", vp.Name, err)
 		}
-		png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+		full, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
 		if err != nil {
 			t.Fatalf("screenshot %s: %v", vp.Name, err)
 		}
-		file := filepath.Join(dir, name+"-"+vp.Name+".png")
-		if err := os.WriteFile(file, png, 0o644); err != nil {
-			t.Fatal(err)
+		// The first screen too: what a reader sees before scrolling, and
+		// a size that image viewers show without shrinking it to nothing.
+		screen, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+		if err != nil {
+			t.Fatalf("screenshot %s: %v", vp.Name, err)
 		}
-		t.Logf("screenshot %s", strings.TrimPrefix(file, repoRoot+string(filepath.Separator)))
+		for suffix, png := range map[string][]byte{"": full, "-screen": screen} {
+			file := filepath.Join(dir, name+"-"+vp.Name+suffix+".png")
+			if err := os.WriteFile(file, png, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("screenshot %s", strings.TrimPrefix(file, repoRoot+string(filepath.Separator)))
+		}
 	}
 	if err := chromedp.Do(ctx, chromedp.ResetViewport()); err != nil {
 		t.Fatalf("reset viewport: %v", err)

@@ -111,18 +111,17 @@ type sectionFacts struct {
 	H1      string   `json:"h1"`
 	Current []string `json:"current"`
 	Cards   []card   `json:"cards"`
-	Prev    string   `json:"prev"`
-	Next    string   `json:"next"`
+	Prev    bool     `json:"prev"` // a link to the previous page
+	Next    bool     `json:"next"` // a link to the next page
 }
 
 const sectionFactsJS = `(() => {` + cardsJS + `
-	const rel = r => { const a = document.querySelector('main a[rel~=' + r + ']'); return a ? path(a) : ''; };
 	return {
 		h1: document.querySelector('h1') ? document.querySelector('h1').innerText.trim() : '',
 		current: [...document.querySelectorAll('nav a[aria-current=page]')].map(path),
 		cards: [...document.querySelectorAll('main .card')].map(card),
-		prev: rel('prev') && new URL(document.querySelector('main a[rel~=prev]').href).search,
-		next: rel('next') && new URL(document.querySelector('main a[rel~=next]').href).search,
+		prev: !!document.querySelector('main a[rel~=prev]'),
+		next: !!document.querySelector('main a[rel~=next]'),
 	};
 })()`
 
@@ -160,11 +159,11 @@ func checkPaging(t *testing.T, ctx context.Context, section string, want []strin
 	for {
 		pages++
 		f := evalJS[sectionFacts](t, ctx, sectionFactsJS)
-		if pages > 1 && f.Prev == "" {
+		if pages > 1 && !f.Prev {
 			t.Errorf("page %d of %s has no link to the previous page", pages, section)
 		}
 		all = append(all, f.Cards...)
-		if f.Next == "" || pages > 20 {
+		if !f.Next || pages > 20 {
 			break
 		}
 		clickLink(t, ctx, "next page", `a.matches('main a[rel~=next]')`)
