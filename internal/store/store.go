@@ -47,7 +47,11 @@ type Store struct {
 	// read serves queries. On SQLite it is a separate pool of connections
 	// that WAL lets read alongside the one writer.
 	read *sql.DB
-	now  func() time.Time
+	// readStmts keeps the statements of SQLite reads prepared: preparing
+	// one costs more than running it. (pgx keeps its own cache of
+	// prepared statements on PostgreSQL; SQLite writes are rare enough.)
+	readStmts *stmtCache
+	now       func() time.Time
 }
 
 // Open connects to the database named by url, applies any pending
@@ -135,7 +139,10 @@ func openSQLite(path string) (*Store, error) {
 	r.SetMaxOpenConns(n)
 	r.SetMaxIdleConns(n)
 	r.SetConnMaxIdleTime(0)
-	return &Store{dialect: dialectSQLite, write: w, read: r, now: time.Now}, nil
+	return &Store{
+		dialect: dialectSQLite, write: w, read: r, now: time.Now,
+		readStmts: newStmtCache(r),
+	}, nil
 }
 
 // migrate applies the embedded migrations of the store's dialect.
@@ -179,6 +186,7 @@ func (s *Store) migrate(ctx context.Context) error {
 
 // Close closes the database connections.
 func (s *Store) Close() error {
+	s.readStmts.close()
 	err := s.write.Close()
 	if s.read != s.write {
 		err = errors.Join(err, s.read.Close())
@@ -222,31 +230,58 @@ func (s *Store) rebind(query string) string {
 
 // tx is a transaction that rebinds its SQL for the store's dialect.
 type tx struct {
-	tx  *sql.Tx
-	s   *Store
-	now time.Time // one clock reading for everything the transaction stamps
+	tx    *sql.Tx
+	s     *Store
+	stmts *stmtCache // nil when the driver caches statements itself
+	now   time.Time  // one clock reading for everything the transaction stamps
 
 	// tags and authors remember what the transaction resolved, so that a
 	// batch of stories looks each one up once.
 	tags    map[string]news.Tag
 	authors map[string]news.Author
+	// counts gathers changes to story_counts, written before commit.
+	counts map[countKey]int
 }
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.ExecContext(ctx, args...)
+	}
 	return t.tx.ExecContext(ctx, t.s.rebind(query), args...)
 }
 
 func (t *tx) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return t.tx.QueryContext(ctx, t.s.rebind(query), args...)
 }
 
 func (t *tx) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := t.stmt(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return t.tx.QueryRowContext(ctx, t.s.rebind(query), args...)
+}
+
+// stmt returns the cached statement for query bound to the transaction, or
+// nil to run the query unprepared.
+func (t *tx) stmt(ctx context.Context, query string) *sql.Stmt {
+	if t.stmts == nil {
+		return nil
+	}
+	st := t.stmts.get(ctx, query)
+	if st == nil {
+		return nil
+	}
+	// The transaction's statement reuses what st prepared on this
+	// connection before, and is closed when the transaction ends.
+	return t.tx.StmtContext(ctx, st)
 }
 
 // update runs fn in a write transaction, committing when fn returns nil.
 func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
-	return s.inTx(ctx, s.write, nil, fn)
+	return s.inTx(ctx, s.write, nil, nil, fn)
 }
 
 // view runs fn in a read-only transaction, so that the several queries of
@@ -256,16 +291,20 @@ func (s *Store) view(ctx context.Context, fn func(*tx) error) error {
 	if s.dialect == dialectPostgres {
 		opts = &sql.TxOptions{ReadOnly: true}
 	}
-	return s.inTx(ctx, s.read, opts, fn)
+	return s.inTx(ctx, s.read, s.readStmts, opts, fn)
 }
 
-func (s *Store) inTx(ctx context.Context, db *sql.DB, opts *sql.TxOptions, fn func(*tx) error) error {
+func (s *Store) inTx(ctx context.Context, db *sql.DB, stmts *stmtCache, opts *sql.TxOptions, fn func(*tx) error) error {
 	sqlTx, err := db.BeginTx(ctx, opts)
 	if err != nil {
 		return err
 	}
-	t := &tx{tx: sqlTx, s: s, now: s.now().UTC().Truncate(time.Microsecond)}
-	if err := fn(t); err != nil {
+	t := &tx{tx: sqlTx, s: s, stmts: stmts, now: s.now().UTC().Truncate(time.Microsecond)}
+	err = fn(t)
+	if err == nil && len(t.counts) > 0 {
+		err = t.flushCounts(ctx)
+	}
+	if err != nil {
 		sqlTx.Rollback()
 		return err
 	}

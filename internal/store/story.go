@@ -155,6 +155,7 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 	if err := tx.writeStoryLinks(ctx, st); err != nil {
 		return err
 	}
+	tx.count(storyScopes(st), st.Status, 1)
 	return tx.recordRevision(ctx, st)
 }
 
@@ -181,11 +182,8 @@ func (tx *tx) updateStory(ctx context.Context, st *news.Story) error {
 		}
 		return news.Errorf(news.ErrConflict, "story %d was changed by someone else", st.ID)
 	}
-	var (
-		oldStatus  string
-		oldCreated sql.NullTime
-	)
-	if err := tx.queryRow(ctx, `SELECT status, created_at FROM stories WHERE id = ?`, st.ID).Scan(&oldStatus, &oldCreated); err != nil {
+	old, err := tx.storyWhere(ctx, `s.id = ?`, st.ID)
+	if err != nil {
 		return err
 	}
 	if err := tx.prepareStory(ctx, st); err != nil {
@@ -195,10 +193,10 @@ func (tx *tx) updateStory(ctx context.Context, st *news.Story) error {
 		return err
 	}
 	// A correction to a published story is shown as its updated time.
-	if news.Status(oldStatus) == news.StatusPublished {
+	if old.Status == news.StatusPublished {
 		st.UpdatedAt = tx.now
 	}
-	st.CreatedAt = goTime(oldCreated)
+	st.CreatedAt = old.CreatedAt
 	st.Version++
 	_, err = tx.exec(ctx, `
 		UPDATE stories SET edition = ?, section_id = ?, slug = ?, headline = ?, lead = ?, body = ?,
@@ -217,6 +215,8 @@ func (tx *tx) updateStory(ctx context.Context, st *news.Story) error {
 	if err := tx.writeStoryLinks(ctx, st); err != nil {
 		return err
 	}
+	tx.count(storyScopes(&old), old.Status, -1)
+	tx.count(storyScopes(st), st.Status, 1)
 	return tx.recordRevision(ctx, st)
 }
 

@@ -22,12 +22,8 @@ func (s *Store) ListStories(ctx context.Context, f news.StoryFilter) (news.Story
 		if err != nil {
 			return err
 		}
-		if offset == 0 && len(list.Stories) < limit {
-			// The first page holds every match: no need to count them.
-			list.Total = len(list.Stories)
-			return nil
-		}
-		return tx.queryRow(ctx, `SELECT COUNT(*) `+q.from+` WHERE `+q.where, q.args...).Scan(&list.Total)
+		list.Total, err = tx.listTotal(ctx, f, q, len(list.Stories))
+		return err
 	})
 	if err != nil {
 		return news.StoryList{}, fmt.Errorf("store: list stories: %w", err)
@@ -36,11 +32,42 @@ func (s *Store) ListStories(ctx context.Context, f news.StoryFilter) (news.Story
 	return list, nil
 }
 
+// listTotal returns the number of stories f selects, given that the page
+// at f's offset held found of them.
+func (tx *tx) listTotal(ctx context.Context, f news.StoryFilter, q listQuery, found int) (int, error) {
+	if found < f.PageSize() && (found > 0 || f.Offset() == 0) {
+		// The last page: what came before it and what is on it is all.
+		return f.Offset() + found, nil
+	}
+	scope := countScope(f)
+	if scope == "" || found == 0 {
+		// No counter covers f, or a page past the end, where a counter
+		// could count stories of a section or tag of another edition
+		// than f's: count the rows.
+		var n int
+		err := tx.queryRow(ctx, `SELECT COUNT(*) `+q.from+` WHERE `+q.where, q.args...).Scan(&n)
+		return n, err
+	}
+	n, err := tx.countedTotal(ctx, scope, f.Status)
+	if err != nil || len(f.Exclude) == 0 {
+		return n, err
+	}
+	// The counter includes the excluded stories that match the rest of f.
+	var excluded int
+	args := append(append([]any{}, q.args[:len(q.args)-len(f.Exclude)]...), int64Args(f.Exclude)...)
+	err = tx.queryRow(ctx, `SELECT COUNT(*) `+q.from+` WHERE `+q.whereIncluded+` AND s.id IN (`+placeholders(len(f.Exclude))+`)`,
+		args...).Scan(&excluded)
+	return n - excluded, err
+}
+
 // listQuery is the FROM, WHERE and ORDER BY of a story list. from does not
 // join sections, so that counting needs no join.
 type listQuery struct {
 	from, where, order string
 	args               []any
+	// whereIncluded is where without the exclusion of f.Exclude, whose
+	// ids are the last of args.
+	whereIncluded string
 }
 
 func buildListQuery(f news.StoryFilter) listQuery {
@@ -74,6 +101,7 @@ func buildListQuery(f news.StoryFilter) listQuery {
 	} else {
 		where = append(where, statusOf+` <> 'trashed'`)
 	}
+	q.whereIncluded = strings.Join(where, ` AND `)
 	if len(f.Exclude) > 0 {
 		where = append(where, `s.id NOT IN (`+placeholders(len(f.Exclude))+`)`)
 		q.args = append(q.args, int64Args(f.Exclude)...)

@@ -199,3 +199,112 @@ func storyIDs(sts []*news.Story) []int64 {
 	}
 	return out
 }
+
+// TestListTotalsFollowChanges checks the totals of lists, which come from
+// counters kept by every write, against the stories actually listed, after
+// stories are created, moved, retagged, re-bylined and trashed.
+func TestListTotalsFollowChanges(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		n := setupNewsroom(t, s)
+		var sts []*news.Story
+		for i := range 12 {
+			sec := []news.Section{n.world, n.business, n.sport}[i%3]
+			st := story(sec, i, fmt.Sprintf("Story %d", i), "Common", fmt.Sprintf("Group %d", i%2))
+			st.Bylines = []news.Author{{Name: fmt.Sprintf("Writer %d", i%2)}}
+			if i%4 == 3 {
+				st.Status = news.StatusDraft
+			}
+			sts = append(sts, st)
+		}
+		if err := s.CreateStories(ctx, sts); err != nil {
+			t.Fatal(err)
+		}
+		edits := []func(st *news.Story){
+			func(st *news.Story) { st.Section = n.sport },
+			func(st *news.Story) { st.Tags = []news.Tag{{Name: "Group 1"}, {Name: "Fresh"}} },
+			func(st *news.Story) { st.Status = news.StatusTrashed },
+			func(st *news.Story) { st.Status = news.StatusPublished },
+			func(st *news.Story) { st.Bylines = []news.Author{{Name: "Writer 1"}, {Name: "Writer 9"}} },
+		}
+		for i, edit := range edits {
+			for _, st := range sts[i*2 : i*2+3] {
+				cur, err := s.Story(ctx, st.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				edit(&cur)
+				if err := s.UpdateStory(ctx, &cur); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		var filters []news.StoryFilter
+		for _, status := range []news.Status{"", news.StatusPublished, news.StatusDraft, news.StatusTrashed} {
+			filters = append(filters,
+				news.StoryFilter{Edition: "en", Status: status},
+				news.StoryFilter{Status: status},
+				news.StoryFilter{Edition: "en", Status: status, Exclude: []int64{sts[0].ID, sts[5].ID}},
+			)
+			for _, sec := range []news.Section{n.world, n.business, n.sport} {
+				filters = append(filters, news.StoryFilter{SectionID: sec.ID, Status: status})
+			}
+			for _, slug := range []string{"common", "group-0", "group-1", "fresh"} {
+				tag, err := s.TagBySlug(ctx, "en", slug)
+				if err != nil {
+					t.Fatal(err)
+				}
+				filters = append(filters, news.StoryFilter{TagID: tag.ID, Status: status},
+					news.StoryFilter{TagID: tag.ID, Status: status, Exclude: []int64{sts[1].ID}})
+			}
+			for _, st := range sts[:2] {
+				for _, a := range st.Bylines {
+					filters = append(filters, news.StoryFilter{AuthorID: a.ID, Status: status})
+				}
+			}
+		}
+		for _, f := range filters {
+			all := f
+			all.Limit = 1000
+			full, err := s.ListStories(ctx, all)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.Limit = 1
+			page, err := s.ListStories(ctx, f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := page.Total, len(full.Stories); got != want {
+				t.Errorf("%+v: Total = %d, want %d", f, got, want)
+			}
+			if got, want := full.Total, len(full.Stories); got != want {
+				t.Errorf("%+v with one page: Total = %d, want %d", all, got, want)
+			}
+		}
+
+		// Popular tags count published stories only.
+		popular, err := s.PopularTags(ctx, "en", 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, slug := range []string{"common", "group-0", "group-1", "fresh"} {
+			tag, _ := s.TagBySlug(ctx, "en", slug)
+			list, err := s.ListStories(ctx, news.StoryFilter{TagID: tag.ID, Status: news.StatusPublished, Limit: 1000})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if list.Total > 0 {
+				want = append(want, fmt.Sprintf("%s:%d", slug, list.Total))
+			}
+		}
+		t.Logf("published per tag: %v", want)
+		if got, want := len(popular), len(want); got != want {
+			t.Errorf("PopularTags returned %d tags, want %d", got, want)
+		}
+		if len(popular) > 0 && popular[0].Slug != "common" {
+			t.Errorf("most popular tag = %s, want common", popular[0].Slug)
+		}
+	})
+}

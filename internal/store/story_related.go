@@ -3,7 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
-	"strings"
+	"sort"
 
 	"newsdesk/internal/news"
 )
@@ -11,8 +11,8 @@ import (
 // Bounds on the work of RelatedStories, so that a story page costs the same
 // whether a tag has ten stories or fifty thousand.
 const (
-	relatedTags    = 8   // the story's first tags that are looked at
-	relatedPerTag  = 200 // the newest stories of each tag that are candidates
+	relatedTags    = 6   // the story's first tags that are looked at
+	relatedPerTag  = 100 // the newest stories of each tag that are candidates
 	relatedMaxWant = 50  // the most related stories one call returns
 )
 
@@ -91,28 +91,91 @@ func (tx *tx) relatedBasis(ctx context.Context, st news.Story) ([]int64, int64, 
 }
 
 // sharingTags ranks the newest published stories of each tag by how many
-// of the tags they carry, then by recency. Each tag contributes at most
-// relatedPerTag candidates, read in order from the tag list index.
+// of the tags they carry, then by recency, and returns the first limit.
+// Each tag contributes at most relatedPerTag candidates, read in order from
+// the tag list index; counting happens here rather than in SQL, and only the
+// few candidates that can make the cut have their times compared.
 func (tx *tx) sharingTags(ctx context.Context, self int64, tagIDs []int64, limit int) ([]int64, error) {
-	if len(tagIDs) == 0 {
+	lists := make([][]int64, 0, len(tagIDs))
+	shared := map[int64]int{}
+	for _, tagID := range tagIDs {
+		list, err := tx.ids(ctx, `
+			SELECT story_id FROM story_tags
+			WHERE tag_id = ? AND status = 'published' AND story_id <> ?
+			ORDER BY published_at DESC NULLS LAST, story_id DESC
+			LIMIT ?`, tagID, self, relatedPerTag)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range list {
+			shared[id]++
+		}
+		lists = append(lists, list)
+	}
+	finalists := pickFinalists(lists, shared, limit)
+	if len(finalists) == 0 {
 		return nil, nil
 	}
-	parts := make([]string, len(tagIDs))
-	args := make([]any, 0, 2*len(tagIDs)+2)
-	for i, id := range tagIDs {
-		parts[i] = fmt.Sprintf(`SELECT story_id, published_at FROM (
-			SELECT story_id, published_at FROM story_tags
-			WHERE tag_id = ? AND status = 'published'
-			ORDER BY published_at DESC NULLS LAST, story_id DESC LIMIT ?) AS c%d`, i)
-		args = append(args, id, relatedPerTag)
+	// Order the finalists by shared tags, then newest, as ListStories would.
+	rows, err := tx.query(ctx, `SELECT id FROM stories WHERE id IN (`+placeholders(len(finalists))+`)
+		ORDER BY published_at DESC NULLS LAST, id DESC`, int64Args(finalists)...)
+	if err != nil {
+		return nil, err
 	}
-	args = append(args, self, limit)
-	return tx.ids(ctx, `
-		SELECT story_id FROM (`+strings.Join(parts, ` UNION ALL `)+`) AS candidates
-		WHERE story_id <> ?
-		GROUP BY story_id
-		ORDER BY COUNT(*) DESC, MAX(published_at) DESC, story_id DESC
-		LIMIT ?`, args...)
+	defer rows.Close()
+	var newest []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		newest = append(newest, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(newest, func(i, j int) bool { return shared[newest[i]] > shared[newest[j]] })
+	return head(newest, limit), nil
+}
+
+// pickFinalists returns the candidates that can be among the first limit
+// by shared count, then recency. Whole groups of equal count are taken
+// while they fit; from the group that does not, only the first members of
+// each list can be among its newest, because every list is newest first.
+func pickFinalists(lists [][]int64, shared map[int64]int, limit int) []int64 {
+	groups := map[int]int{}
+	for _, n := range shared {
+		groups[n]++
+	}
+	var picked []int64
+	seen := map[int64]bool{}
+	pick := func(id int64) {
+		if !seen[id] {
+			seen[id] = true
+			picked = append(picked, id)
+		}
+	}
+	remaining := limit
+	for n := len(lists); n >= 1 && remaining > 0; n-- {
+		size := groups[n]
+		if size == 0 {
+			continue
+		}
+		for _, list := range lists {
+			taken := 0
+			for _, id := range list {
+				if size > remaining && taken == remaining {
+					break
+				}
+				if shared[id] == n {
+					pick(id)
+					taken++
+				}
+			}
+		}
+		remaining -= min(size, remaining)
+	}
+	return picked
 }
 
 // newestInSection returns the newest published stories of the section

@@ -39,10 +39,9 @@ func (s *Store) PopularTags(ctx context.Context, edition string, limit int) ([]n
 	err := s.view(ctx, func(tx *tx) error {
 		rows, err := tx.query(ctx, `
 			SELECT `+tagColumns+`
-			FROM tags t JOIN story_tags st ON st.tag_id = t.id AND st.status = 'published'
-			WHERE t.edition = ?
-			GROUP BY t.id, t.edition, t.slug, t.name
-			ORDER BY COUNT(*) DESC, t.name, t.id
+			FROM tags t JOIN story_counts c ON c.scope = 't:' || t.id AND c.status = 'published'
+			WHERE t.edition = ? AND c.n > 0
+			ORDER BY c.n DESC, t.name, t.id
 			LIMIT ?`, edition, limit)
 		if err != nil {
 			return err
