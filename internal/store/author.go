@@ -1,11 +1,11 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"strconv"
 
 	"newsdesk/internal/news"
 )
@@ -13,29 +13,22 @@ import (
 const authorColumns = `a.id, a.slug, a.name`
 
 // resolveAuthors finds or creates each byline's author by slug (made from
-// the name when empty), dropping repeats, and returns them as stored.
+// the name when empty), dropping repeats, and returns them as stored, in
+// the order given.
 func (tx *tx) resolveAuthors(ctx context.Context, in []news.Author) ([]news.Author, error) {
-	out := make([]news.Author, 0, len(in))
-	seen := make(map[string]bool, len(in))
-	for i, a := range in {
-		slug := a.Slug
-		if slug == "" {
-			slug = news.Slugify(a.Name)
-		}
-		if !news.ValidSlug(slug) {
-			v := news.ValidationErrors{}
-			v.Add("bylines", "byline "+strconv.Itoa(i+1)+" needs a name or a slug of lower-case letters, digits and hyphens")
-			return nil, v.Err("story")
-		}
-		if seen[slug] {
-			continue
-		}
-		seen[slug] = true
-		author, err := tx.ensureAuthor(ctx, slug, a.Name)
-		if err != nil {
+	slugs, names, err := linkSlugs(len(in), func(i int) (string, string) { return in[i].Slug, in[i].Name }, "bylines", "byline")
+	if err != nil {
+		return nil, err
+	}
+	byslug := make(map[string]news.Author, len(slugs))
+	for _, slug := range sortedCopy(slugs) {
+		if byslug[slug], err = tx.ensureAuthor(ctx, slug, names[slug]); err != nil {
 			return nil, err
 		}
-		out = append(out, author)
+	}
+	out := make([]news.Author, len(slugs))
+	for i, slug := range slugs {
+		out[i] = byslug[slug]
 	}
 	return out, nil
 }
@@ -44,13 +37,16 @@ func (tx *tx) ensureAuthor(ctx context.Context, slug, name string) (news.Author,
 	if a, ok := tx.authors[slug]; ok {
 		return a, nil
 	}
-	a, err := scanAuthor(tx.queryRow(ctx, `SELECT `+authorColumns+` FROM authors a WHERE a.slug = ?`, slug))
+	const find = `SELECT ` + authorColumns + ` FROM authors a WHERE a.slug = ?`
+	a, err := scanAuthor(tx.queryRow(ctx, find, slug))
 	if errors.Is(err, sql.ErrNoRows) {
-		a = news.Author{Slug: slug, Name: name}
-		if a.Name == "" {
-			a.Name = slug
+		a = news.Author{Slug: slug, Name: cmp.Or(name, slug)}
+		// As with tags, a concurrent writer may have created the author.
+		err = tx.queryRow(ctx, `INSERT INTO authors (slug, name) VALUES (?, ?)
+			ON CONFLICT (slug) DO NOTHING RETURNING id`, a.Slug, a.Name).Scan(&a.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			a, err = scanAuthor(tx.queryRow(ctx, find, slug))
 		}
-		err = tx.queryRow(ctx, `INSERT INTO authors (slug, name) VALUES (?, ?) RETURNING id`, a.Slug, a.Name).Scan(&a.ID)
 	}
 	if err != nil {
 		return news.Author{}, fmt.Errorf("author %s: %w", slug, err)

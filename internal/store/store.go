@@ -100,11 +100,21 @@ var sqlitePragmas = []string{
 
 func openSQLite(path string) (*Store, error) {
 	path = strings.TrimPrefix(strings.TrimPrefix(path, "sqlite:"), "file:")
+	// Parameters the caller gave (say "?_pragma=cache_size(-64000)") are
+	// kept beside ours.
+	path, given, _ := strings.Cut(path, "?")
 	if path == "" {
 		return nil, errors.New("store: open sqlite: empty database path")
 	}
+	userQuery, err := url.ParseQuery(given)
+	if err != nil {
+		return nil, fmt.Errorf("store: open sqlite %s: %w", path, err)
+	}
 	dsn := func(extra ...string) string {
 		q := url.Values{}
+		for k, vs := range userQuery {
+			q[k] = append(q[k], vs...)
+		}
 		for _, p := range sqlitePragmas {
 			q.Add("_pragma", p)
 		}

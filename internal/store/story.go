@@ -152,7 +152,7 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.writeStoryLinks(ctx, st); err != nil {
+	if err := tx.writeStoryLinks(ctx, st, false); err != nil {
 		return err
 	}
 	tx.count(storyScopes(st), st.Status, 1)
@@ -212,7 +212,7 @@ func (tx *tx) updateStory(ctx context.Context, st *news.Story) error {
 	if err != nil {
 		return err
 	}
-	if err := tx.writeStoryLinks(ctx, st); err != nil {
+	if err := tx.writeStoryLinks(ctx, st, true); err != nil {
 		return err
 	}
 	tx.count(storyScopes(&old), old.Status, -1)
@@ -297,14 +297,17 @@ func (tx *tx) uniqueSlug(ctx context.Context, edition, slug string, self int64) 
 	}
 }
 
-// writeStoryLinks replaces the story's tags and bylines. Tag rows carry
-// the story's status and publication time for the tag pages' index.
-func (tx *tx) writeStoryLinks(ctx context.Context, st *news.Story) error {
-	if _, err := tx.exec(ctx, `DELETE FROM story_tags WHERE story_id = ?`, st.ID); err != nil {
-		return err
-	}
-	if _, err := tx.exec(ctx, `DELETE FROM story_authors WHERE story_id = ?`, st.ID); err != nil {
-		return err
+// writeStoryLinks saves the story's tags and bylines, replacing the old
+// ones when replace is set. Tag rows carry the story's status and
+// publication time for the tag pages' index.
+func (tx *tx) writeStoryLinks(ctx context.Context, st *news.Story, replace bool) error {
+	if replace {
+		if _, err := tx.exec(ctx, `DELETE FROM story_tags WHERE story_id = ?`, st.ID); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM story_authors WHERE story_id = ?`, st.ID); err != nil {
+			return err
+		}
 	}
 	if len(st.Tags) > 0 {
 		args := make([]any, 0, 5*len(st.Tags))

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 
 	"newsdesk/internal/news"
@@ -63,31 +65,58 @@ func (s *Store) PopularTags(ctx context.Context, edition string, limit int) ([]n
 }
 
 // resolveTags finds or creates each of the edition's tags by slug (made
-// from the name when empty), dropping repeats, and returns them as stored.
+// from the name when empty), dropping repeats, and returns them as stored,
+// in the order given.
 func (tx *tx) resolveTags(ctx context.Context, edition string, in []news.Tag) ([]news.Tag, error) {
-	out := make([]news.Tag, 0, len(in))
-	seen := make(map[string]bool, len(in))
-	for i, t := range in {
-		slug := t.Slug
+	slugs, names, err := linkSlugs(len(in), func(i int) (string, string) { return in[i].Slug, in[i].Name }, "tags", "tag")
+	if err != nil {
+		return nil, err
+	}
+	byslug := make(map[string]news.Tag, len(slugs))
+	for _, slug := range sortedCopy(slugs) {
+		if byslug[slug], err = tx.ensureTag(ctx, edition, slug, names[slug]); err != nil {
+			return nil, err
+		}
+	}
+	out := make([]news.Tag, len(slugs))
+	for i, slug := range slugs {
+		out[i] = byslug[slug]
+	}
+	return out, nil
+}
+
+// linkSlugs returns the distinct slugs of n tags or bylines in order, each
+// taken from slug or else made from the name, with the first name given
+// for each. A link with neither is invalid.
+func linkSlugs(n int, get func(int) (slug, name string), field, what string) ([]string, map[string]string, error) {
+	slugs := make([]string, 0, n)
+	names := make(map[string]string, n)
+	for i := range n {
+		slug, name := get(i)
 		if slug == "" {
-			slug = news.Slugify(t.Name)
+			slug = news.Slugify(name)
 		}
 		if !news.ValidSlug(slug) {
 			v := news.ValidationErrors{}
-			v.Add("tags", "tag "+strconv.Itoa(i+1)+" needs a name or a slug of lower-case letters, digits and hyphens")
-			return nil, v.Err("story")
+			v.Add(field, what+" "+strconv.Itoa(i+1)+" needs a name or a slug of lower-case letters, digits and hyphens")
+			return nil, nil, v.Err("story")
 		}
-		if seen[slug] {
+		if _, seen := names[slug]; seen {
 			continue
 		}
-		seen[slug] = true
-		tag, err := tx.ensureTag(ctx, edition, slug, t.Name)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, tag)
+		names[slug] = name
+		slugs = append(slugs, slug)
 	}
-	return out, nil
+	return slugs, names, nil
+}
+
+// sortedCopy returns the slugs sorted. Writers create missing tags and
+// authors in this order, so that two of them on PostgreSQL creating the
+// same ones never wait for each other in a circle.
+func sortedCopy(slugs []string) []string {
+	s := slices.Clone(slugs)
+	slices.Sort(s)
+	return s
 }
 
 func (tx *tx) ensureTag(ctx context.Context, edition, slug, name string) (news.Tag, error) {
@@ -95,14 +124,18 @@ func (tx *tx) ensureTag(ctx context.Context, edition, slug, name string) (news.T
 	if tag, ok := tx.tags[key]; ok {
 		return tag, nil
 	}
-	tag, err := scanTag(tx.queryRow(ctx, `SELECT `+tagColumns+` FROM tags t WHERE t.edition = ? AND t.slug = ?`, edition, slug))
+	const find = `SELECT ` + tagColumns + ` FROM tags t WHERE t.edition = ? AND t.slug = ?`
+	tag, err := scanTag(tx.queryRow(ctx, find, edition, slug))
 	if errors.Is(err, sql.ErrNoRows) {
-		tag = news.Tag{Edition: edition, Slug: slug, Name: name}
-		if tag.Name == "" {
-			tag.Name = slug
-		}
-		err = tx.queryRow(ctx, `INSERT INTO tags (edition, slug, name) VALUES (?, ?, ?) RETURNING id`,
+		tag = news.Tag{Edition: edition, Slug: slug, Name: cmp.Or(name, slug)}
+		// A concurrent writer may create the same tag first: then insert
+		// nothing and read theirs.
+		err = tx.queryRow(ctx, `INSERT INTO tags (edition, slug, name) VALUES (?, ?, ?)
+			ON CONFLICT (edition, slug) DO NOTHING RETURNING id`,
 			tag.Edition, tag.Slug, tag.Name).Scan(&tag.ID)
+		if errors.Is(err, sql.ErrNoRows) {
+			tag, err = scanTag(tx.queryRow(ctx, find, edition, slug))
+		}
 	}
 	if err != nil {
 		return news.Tag{}, fmt.Errorf("tag %s: %w", slug, err)
