@@ -17,7 +17,7 @@ const authorColumns = `a.id, a.slug, a.name`
 // the order given.
 func (tx *tx) resolveAuthors(ctx context.Context, in []news.Author) ([]news.Author, error) {
 	slugs, names, err := linkSlugs(len(in), func(i int) (string, string) { return in[i].Slug, in[i].Name }, "bylines", "byline")
-	if err != nil {
+	if err != nil || len(slugs) == 0 {
 		return nil, err
 	}
 	byslug := make(map[string]news.Author, len(slugs))

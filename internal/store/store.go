@@ -338,13 +338,21 @@ func int64Args(ids []int64) []any {
 	return args
 }
 
-// dbTime prepares a time for storage: UTC, at the microsecond precision
-// both databases keep, and NULL when zero.
+// normTime returns t as the database gives it back: UTC, at the
+// microsecond precision both databases keep.
+func normTime(t time.Time) time.Time {
+	if t.IsZero() {
+		return time.Time{}
+	}
+	return t.UTC().Truncate(time.Microsecond)
+}
+
+// dbTime prepares a time for storage: normalised, and NULL when zero.
 func dbTime(t time.Time) any {
 	if t.IsZero() {
 		return nil
 	}
-	return t.UTC().Truncate(time.Microsecond)
+	return normTime(t)
 }
 
 // goTime reads back a time stored by dbTime.

@@ -241,6 +241,8 @@ func (tx *tx) prepareStory(ctx context.Context, st *news.Story) error {
 	}
 	st.Section = sec
 	st.Labels = canonicalLabels(st.Labels)
+	// Hand back the times as a later read will return them.
+	st.PublishedAt, st.UpdatedAt, st.CreatedAt = normTime(st.PublishedAt), normTime(st.UpdatedAt), normTime(st.CreatedAt)
 	if st.Tags, err = tx.resolveTags(ctx, st.Edition, st.Tags); err != nil {
 		return err
 	}

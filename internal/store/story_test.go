@@ -107,6 +107,10 @@ func TestStoryTimesRoundTrip(t *testing.T) {
 		if !got.UpdatedAt.IsZero() {
 			t.Errorf("UpdatedAt = %v, want zero", got.UpdatedAt)
 		}
+		// A story without tags, bylines or labels reads back as saved.
+		if !reflect.DeepEqual(got, *st) {
+			t.Errorf("Story(%d) =\n%+v\nwant\n%+v", st.ID, got, *st)
+		}
 	})
 }
 

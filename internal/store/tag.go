@@ -69,7 +69,7 @@ func (s *Store) PopularTags(ctx context.Context, edition string, limit int) ([]n
 // in the order given.
 func (tx *tx) resolveTags(ctx context.Context, edition string, in []news.Tag) ([]news.Tag, error) {
 	slugs, names, err := linkSlugs(len(in), func(i int) (string, string) { return in[i].Slug, in[i].Name }, "tags", "tag")
-	if err != nil {
+	if err != nil || len(slugs) == 0 {
 		return nil, err
 	}
 	byslug := make(map[string]news.Tag, len(slugs))
