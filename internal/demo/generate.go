@@ -34,6 +34,11 @@ type kind struct {
 	speaker   string   // who is quoted: "{person}" or "{person}, their role"
 	quotes    []string // what they say, without the closing punctuation
 	label     news.MediaLabel
+	// unique names facts that no two stories of the kind share, so that a
+	// club does not hire two coaches in one week. The values of all the
+	// names are kept apart: with "company" and "company2" a firm bought in
+	// one story buys nothing in another.
+	unique []string
 }
 
 // vars are the facts of one story, by template name.
@@ -115,12 +120,20 @@ func (ed edition) stories(r *rand.Rand, now time.Time) []news.Story {
 	r.Shuffle(len(specs), func(i, j int) { specs[i], specs[j] = specs[j], specs[i] })
 	seen := map[string]bool{}
 	labelled := map[string]bool{}
+	// Stories of one kind take its headlines in turn, from a random start,
+	// so that two of them do not read alike.
+	turn := map[string]int{}
+	for _, k := range ed.kinds {
+		turn[k.headlines[0]] = r.IntN(len(k.headlines))
+	}
 	out := make([]news.Story, 0, len(specs))
 	step := span / time.Duration(len(specs)+1)
 	for i, k := range specs {
 		jitter := time.Duration(r.IntN(90)-45) * time.Minute
 		at := now.Add(-step*time.Duration(i+1) + jitter).Truncate(time.Minute)
-		st := ed.story(r, k, at, seen)
+		angle := turn[k.headlines[0]] % len(k.headlines)
+		turn[k.headlines[0]]++
+		st := ed.story(r, k, angle, at, seen)
 		if k.label != "" && !labelled[k.headlines[0]] {
 			st.Labels = []news.MediaLabel{k.label}
 			labelled[k.headlines[0]] = true
@@ -130,20 +143,27 @@ func (ed edition) stories(r *rand.Rand, now time.Time) []news.Story {
 	return out
 }
 
-// story writes one story of kind k published at at, drawing new facts until
-// the headline is one not seen before.
-func (ed edition) story(r *rand.Rand, k kind, at time.Time, seen map[string]bool) news.Story {
+// story writes one story of kind k from headline and lead number angle,
+// published at at, drawing new facts until
+// the headline is one not seen before and none of the kind's unique facts
+// has been used by an earlier story of the kind.
+func (ed edition) story(r *rand.Rand, k kind, angle int, at time.Time, seen map[string]bool) news.Story {
 	var v vars
 	var headline string
-	var angle int
-	for {
-		v = ed.vars(r, at)
-		angle = r.IntN(len(k.headlines))
-		headline = fill(k.headlines[angle], v)
-		if !seen[headline] {
-			seen[headline] = true
-			break
+	for try := 0; ; try++ {
+		if try == 10000 {
+			panic("demo: cannot draw new facts for " + k.headlines[0])
 		}
+		v = ed.vars(r, at)
+		headline = fill(k.headlines[angle], v)
+		if seen[headline] || slices.ContainsFunc(k.unique, func(f string) bool { return seen[k.headlines[0]+"\x00"+v[f]] }) {
+			continue
+		}
+		seen[headline] = true
+		for _, f := range k.unique {
+			seen[k.headlines[0]+"\x00"+v[f]] = true
+		}
+		break
 	}
 	speaker := fill(k.speaker, v)
 	name, _, hasRole := strings.Cut(speaker, ", ")

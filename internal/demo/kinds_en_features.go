@@ -28,6 +28,7 @@ func technologyKinds() []kind {
 			"Analysts said the launch was important for {techco}, whose sales fell by {pct2} per cent last year.",
 			"The product will reach {country2} and other markets later in the year, the company said.",
 		},
+		unique:  []string{"techco"},
 		speaker: "{person}, {techco}'s head of products",
 		quotes: []string{
 			"We built this for people who do not want to think about technology at all",
@@ -54,6 +55,7 @@ func technologyKinds() []kind {
 			"Security researchers said the attack appeared to use a flaw in widely used remote-access software for which a fix was released {n2} months ago.",
 			"It is the {nth} serious attack on a public body in {country} this year.",
 		},
+		unique:  []string{"city", "maker", "country"},
 		speaker: "{person}, the director of the national cybersecurity centre",
 		quotes: []string{
 			"These groups look for the one door that was left unlocked",
@@ -80,6 +82,7 @@ func technologyKinds() []kind {
 			"Consumer groups welcomed the vote but said enforcement would depend on the new regulator having enough staff.",
 			"Most of the rules will take effect in {nextyear}, giving businesses time to adapt.",
 		},
+		unique:  []string{"country"},
 		speaker: "{person}, the member of parliament who steered the bill",
 		quotes: []string{
 			"People have a right to know when they are talking to a machine",
@@ -106,6 +109,7 @@ func technologyKinds() []kind {
 			"Some residents have asked who will pay for repairs once the trial ends; the council says the equipment will stay free of charge for participants.",
 			"Results are due to be published in a report next year.",
 		},
+		unique:  []string{"city"},
 		speaker: "{person}, the council's head of energy",
 		quotes: []string{
 			"We would rather find the problems in a trial than after we have spent the money",
@@ -136,6 +140,7 @@ func sportKinds() []kind {
 			"{team2} remain in mid-table and face a difficult run of away games in {month}.",
 			"The two sides meet again in the cup quarter-finals later this month.",
 		},
+		unique:  []string{"team", "team2"},
 		speaker: "{person}, the {team} coach",
 		quotes: []string{
 			"We did not play well for an hour, but this team does not stop running",
@@ -162,6 +167,7 @@ func sportKinds() []kind {
 			"{player2}, who reached the final without dropping a set, said an old shoulder injury had flared up in the final set.",
 			"Both players are expected to compete at the next tournament in {city3} in {month}.",
 		},
+		unique:  []string{"player", "tournament"},
 		speaker: "{player}",
 		quotes: []string{
 			"I told myself to keep going for one more game, and then one more",
@@ -173,12 +179,12 @@ func sportKinds() []kind {
 		headlines: []string{
 			"{team} appoint {person} as head coach",
 			"{team} turn to {person} after sacking coach",
-			"{person} named new {team} coach on {n2}-year deal",
+			"{person} named new {team} coach on {n3}-year deal",
 		},
 		leads: []string{
 			"{team} have appointed {person} as their new head coach, the club said on {weekday}.",
 			"{person} has taken charge of {team}, days after the club dismissed its coach following a run of poor results.",
-			"{team} have named {person} as head coach on a contract that runs for {n2} years.",
+			"{team} have named {person} as head coach on a contract that runs for {n3} years.",
 		},
 		body: []string{
 			"{last} arrives from {team2}, where they won promotion in their first season and reached a cup final in their second.",
@@ -188,6 +194,7 @@ func sportKinds() []kind {
 			"The new coach's first match is at home to {team2} next weekend.",
 			"The club said it would give {last} money to spend on players in the transfer window in {month}.",
 		},
+		unique:  []string{"team"},
 		speaker: "{person}",
 		quotes: []string{
 			"This is a club with a great history, and it belongs higher up the table",
@@ -214,6 +221,7 @@ func sportKinds() []kind {
 			"Volunteers handed out more than {big} bottles of water, and the city's trams ran extra services from early morning.",
 			"Next year's race will be held on a new course that finishes in the old market square.",
 		},
+		unique:  []string{"city", "person"},
 		speaker: "{person}",
 		quotes: []string{
 			"I did not look at the clock once; I just wanted to win",
@@ -227,23 +235,24 @@ func cultureKinds() []kind {
 	return []kind{{
 		section: "Culture", tags: []string{"film"},
 		headlines: []string{
-			"{title} wins top prize at {city} film festival",
-			"Debut film {title} takes the {city} festival's main award",
-			"Quiet drama {title} is the surprise winner in {city}",
+			"{film} wins top prize at {city} film festival",
+			"Debut film {film} takes the {city} festival's main award",
+			"Quiet drama {film} is the surprise winner in {city}",
 		},
 		leads: []string{
-			"{title}, a drama about a family running a ferry on a remote coast, won the main prize at the {city} film festival on {weekday}.",
-			"The jury of the {city} film festival gave its top award to {title}, the first feature by director {person}.",
-			"{title}, a quiet drama about a family running a ferry on a remote coast, was the surprise winner of the {city} film festival's main award.",
+			"{film}, a drama about a family running a ferry on a remote coast, won the main prize at the {city} film festival on {weekday}.",
+			"The jury of the {city} film festival gave its top award to {film}, the first feature by director {person}.",
+			"{film}, a quiet drama about a family running a ferry on a remote coast, was the surprise winner of the {city} film festival's main award.",
 		},
 		body: []string{
 			"The film was shot over {n2} weeks with a small crew and a cast made up mostly of people who had never acted before.",
 			"Jury president {person2} said the decision had been unanimous.",
 			"The festival showed {n} films in competition this year, and sold more than {big} tickets, a record.",
-			"The runner-up prize went to {title2}, a documentary about a village choir.",
-			"{title} will open in cinemas in {country} in {month}, and has been bought for release in several other countries.",
+			"The runner-up prize went to {film2}, a documentary about a village choir.",
+			"{film} will open in cinemas in {country} in {month}, and has been bought for release in several other countries.",
 			"The festival also honoured the veteran actor {person3} with an award for lifetime achievement.",
 		},
+		unique:  []string{"city", "film", "film2"},
 		speaker: "{person}, the film's director",
 		quotes: []string{
 			"We made this film with friends and neighbours, and this prize belongs to all of them",
@@ -270,6 +279,7 @@ func cultureKinds() []kind {
 			"The gallery expects more than {big} visitors before the exhibition closes in {month}.",
 			"After {city}, the exhibition will travel to {city3} in {country2}.",
 		},
+		unique:  []string{"person", "gallery"},
 		speaker: "{person2}, the exhibition's curator",
 		quotes: []string{
 			"This is an artist who painted work itself, and who took it seriously",
@@ -296,6 +306,7 @@ func cultureKinds() []kind {
 			"A tour of {country2} is planned for the spring, with concerts in {city3} and two other cities.",
 			"The season opens in {month} with a new piece for choir and orchestra written for the hall's reopening after repairs.",
 		},
+		unique:  []string{"orchestra"},
 		speaker: "{person}, the orchestra's chief conductor",
 		quotes: []string{
 			"An orchestra has to play for the whole city, not just for the people who already come",
@@ -305,23 +316,24 @@ func cultureKinds() []kind {
 	}, {
 		section: "Culture", tags: []string{"books"},
 		headlines: []string{
-			"{person} wins the {prize} for {title}",
-			"Novel {title} takes the {prize}",
+			"{person} wins the {prize} for {book}",
+			"Novel {book} takes the {prize}",
 			"First-time novelist {person} wins the {prize}",
 		},
 		leads: []string{
-			"{person} has won the {prize} for {title}, a novel about three generations of a family in {city}, the judges announced on {weekday}.",
-			"{title}, a novel about three generations of a family in {city}, has won the {prize}, one of the most valuable literary awards in {country}.",
-			"{person}, a teacher who wrote in the early mornings before school, has won the {prize} with a first novel, {title}.",
+			"{person} has won the {prize} for {book}, a novel about three generations of a family in {city}, the judges announced on {weekday}.",
+			"{book}, a novel about three generations of a family in {city}, has won the {prize}, one of the most valuable literary awards in {country}.",
+			"{person}, a teacher who wrote in the early mornings before school, has won the {prize} with a first novel, {book}.",
 		},
 		body: []string{
-			"The judges chose the book from a shortlist of six titles, which also included {title2} by {person2}.",
+			"The judges chose the book from a shortlist of six titles, which also included {book2} by {person2}.",
 			"{last} wrote the novel over {n2} years while working as a teacher, mostly early in the morning before school.",
 			"The prize is worth {prizemoney}, and past winners have usually seen sales of their books rise sharply.",
 			"The publisher said it would print a further {big} copies after the announcement.",
 			"Translation rights have already been sold in several countries, including {country2}.",
 			"{last} is working on a second novel, set in the same city a century earlier.",
 		},
+		unique:  []string{"prize", "book", "book2"},
 		speaker: "{person}",
 		quotes: []string{
 			"I wrote the book I wanted to read and could not find",

@@ -44,6 +44,7 @@ func worldKinds() []kind {
 			"Observers from neighbouring {country2} said voting had been orderly, with a handful of complaints about polling stations opening late in rural districts.",
 			"Final results are due on {weekday} evening once postal votes from citizens living abroad have been counted.",
 		},
+		unique:  []string{"country"},
 		speaker: "{person}, the {party}'s leader",
 		quotes: []string{
 			"People want a government that can pay its bills and still fix the roads",
@@ -70,6 +71,7 @@ func worldKinds() []kind {
 			"Business groups on both sides of the border welcomed the announcement but warned that it would take weeks to clear the backlog.",
 			"The first crossings are due to reopen on the first day of {month}, with the rest following once new inspection lanes have been built.",
 		},
+		unique:  []string{"country", "country2"},
 		speaker: "{person}, {country}'s foreign minister",
 		quotes: []string{
 			"Neighbours have to be able to trade, and families have to be able to visit each other",
@@ -96,6 +98,7 @@ func worldKinds() []kind {
 			"Landlords' associations argue that controls would discourage investment and make the shortage of homes worse.",
 			"Organisers plan a second march next month if the government does not respond to their demands.",
 		},
+		unique:  []string{"city"},
 		speaker: "{person}, who helped organise the march",
 		quotes: []string{
 			"Nurses, bus drivers and teachers can no longer afford to live in the city they keep running",
@@ -122,6 +125,7 @@ func worldKinds() []kind {
 			"Scientists at the {university} say heavy downpours of this kind have become more frequent in the region as the climate has warmed.",
 			"More rain is forecast for the coming days, and the authorities have asked people living near rivers to be ready to leave at short notice.",
 		},
+		unique:  []string{"country"},
 		speaker: "{person}, the mayor of {city}",
 		quotes: []string{
 			"The water came up faster than anyone here can remember",
@@ -152,6 +156,7 @@ func businessKinds() []kind {
 			"Analysts said the figures showed the company was winning customers from larger rivals, including {company2}.",
 			"{company} will publish its first-quarter results in {month}.",
 		},
+		unique:  []string{"company"},
 		speaker: "{person}, {company}'s chief executive",
 		quotes: []string{
 			"Our customers kept buying even when budgets were tight, and that tells us we are making the right things",
@@ -178,6 +183,7 @@ func businessKinds() []kind {
 			"The {adj} crown weakened slightly against the currencies of its main trading partners after the announcement.",
 			"The bank's next decision is due in {month}, when it will also publish new economic forecasts.",
 		},
+		unique:  []string{"country"},
 		speaker: "{person}, the bank's governor",
 		quotes: []string{
 			"We are not yet where we need to be, and we will not declare victory early",
@@ -204,6 +210,7 @@ func businessKinds() []kind {
 			"Shares in {company2} rose by {pct2} per cent on the news, while those of {company} were little changed.",
 			"It is the third large takeover in the sector this year, as companies seek scale to cope with higher costs.",
 		},
+		unique:  []string{"company", "company2"},
 		speaker: "{person}, chair of {company2}",
 		quotes: []string{
 			"This offer gives our shareholders a fair price and our staff a stronger future",
@@ -230,6 +237,7 @@ func businessKinds() []kind {
 			"Local residents have raised concerns about lorry traffic, and the company said most goods would leave the site by rail.",
 			"Recruitment for the first {n} engineering posts will begin in {month}.",
 		},
+		unique:  []string{"maker"},
 		speaker: "{person}, the company's head of operations",
 		quotes: []string{
 			"We found everything we need in {city}: people, land and a railway",
@@ -260,6 +268,7 @@ func scienceKinds() []kind {
 			"The probe also carries a small lander, which will be released in {month} if tests of its parachute system are successful.",
 			"Data from the mission will be made public within six months of it being collected, the agency said.",
 		},
+		unique:  []string{"probe"},
 		speaker: "{person}, the mission's chief scientist",
 		quotes: []string{
 			"We have been waiting for this moment for more than a decade, and it went exactly as planned",
@@ -286,6 +295,7 @@ func scienceKinds() []kind {
 			"The team now plans a trial in which volunteers in {city} will be asked to change their routine for a year.",
 			"The study was funded by {country}'s national research council.",
 		},
+		unique:  []string{"habit"},
 		speaker: "{person}, who led the study at the {university}",
 		quotes: []string{
 			"The effect is modest, but it is consistent and it is cheap to act on",
@@ -312,6 +322,7 @@ func scienceKinds() []kind {
 			"The description was published in a peer-reviewed journal this week, along with photographs and a genetic profile.",
 			"The team will return next year to look for further populations in neighbouring valleys.",
 		},
+		unique:  []string{"creature"},
 		speaker: "{person}, a biologist at the {university}",
 		quotes: []string{
 			"It is a reminder of how much we still do not know about places close to home",
@@ -338,6 +349,7 @@ func scienceKinds() []kind {
 			"The findings will be presented to the regional fisheries commission, which sets catch limits for the coming year in {month}.",
 			"The team is now installing {n2} more buoys to extend the record further offshore.",
 		},
+		unique:  []string{"sea"},
 		speaker: "{person}, an oceanographer who led the survey",
 		quotes: []string{
 			"The sea is telling us the same story as the thermometers on land, only louder",

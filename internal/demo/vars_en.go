@@ -32,9 +32,10 @@ func englishVars(r *rand.Rand, at time.Time) vars {
 		"score1": strconv.Itoa(s2 + 1 + r.IntN(3)), "score2": strconv.Itoa(s2),
 		"tournament": pick(r, tournaments), "university": pick(r, universities),
 		"agency": pick(r, agencies), "probe": pick(r, probes), "planet": pick(r, planets),
-		"creature": pick(r, creatures), "habitat": pick(r, habitats), "habit": pick(r, habits),
+		"habit":   pick(r, habits),
 		"outcome": pick(r, outcomes), "sea": pick(r, seas), "gallery": pick(r, galleries),
-		"orchestra": pick(r, orchestras), "prize": pick(r, prizes), "title": pick(r, titles),
+		"orchestra": pick(r, orchestras), "prize": pick(r, prizes),
+		"film": pick(r, filmTitles), "book": pick(r, bookTitles),
 		"n": strconv.Itoa(3 + r.IntN(38)), "n2": strconv.Itoa(2 + r.IntN(11)),
 		"n3": strconv.Itoa(2 + r.IntN(5)), "big": thousands(100 * (12 + r.IntN(468))),
 		"pct": strconv.Itoa(2 + r.IntN(30)), "pct2": strconv.Itoa(1 + r.IntN(9)),
@@ -46,7 +47,10 @@ func englishVars(r *rand.Rand, at time.Time) vars {
 	v["minute"] = ordinal(10 + r.IntN(80))
 	v["nth"] = pick(r, []string{"second", "third", "fourth", "fifth", "sixth"})
 	v["party2"] = pickOther(r, parties, v["party"])
-	v["title2"] = pickOther(r, titles, v["title"])
+	v["film2"] = pickOther(r, filmTitles, v["film"])
+	v["book2"] = pickOther(r, bookTitles, v["book"])
+	cr := pick(r, creatures)
+	v["creature"], v["habitat"] = cr[0], cr[1]
 	v["player"], v["player2"] = v["person2"], v["person3"]
 	return v
 }

@@ -79,7 +79,7 @@ var tournaments = []string{"Velmora Open", "Castrel Championships", "Halvik Mast
 
 var universities = []string{
 	"University of Marrowgate", "Corvel Institute of Technology", "Halvik Polytechnic",
-	"Sanmarin University", "Varenna University", "Emberly College of Marine Science",
+	"Sanmarin University", "Varenna University", "Emberly College",
 }
 
 var agencies = []string{"Sundrian Space Agency", "Veldorian Space Agency", "Castrelian Space Office"}
@@ -88,13 +88,15 @@ var probes = []string{"Heron", "Lantern", "Kite", "Meridian-2", "Skylark", "Ospr
 
 var planets = []string{"Mars", "Venus", "Jupiter's moon Europa", "the asteroid Vesta", "Saturn's moon Titan"}
 
-var creatures = []string{
-	"tree frog", "deep-sea snail", "orchid", "freshwater crab", "cave beetle", "night-flowering cactus",
-}
-
-var habitats = []string{
-	"the cloud forests of northern Talvonia", "a flooded limestone cave near Halvik",
-	"the salt marshes outside Kestrel Point", "the cold seeps off the Ilvanian coast",
+// creatures pairs each made-up find with the place it lives.
+var creatures = [][2]string{
+	{"tree frog", "the cloud forests of northern Talvonia"},
+	{"orchid", "the cloud forests of northern Talvonia"},
+	{"deep-sea snail", "the cold seeps off the Ilvanian coast"},
+	{"cave beetle", "a flooded limestone cave near Halvik"},
+	{"blind cave shrimp", "a flooded limestone cave near Halvik"},
+	{"marsh spider", "the salt marshes outside Kestrel Point"},
+	{"freshwater crab", "the mountain streams above Orlen"},
 }
 
 var habits = []string{"a daily walk", "an afternoon nap", "regular sauna visits", "gardening", "cycling to work"}
@@ -115,10 +117,14 @@ var orchestras = []string{"Velmora Philharmonic", "Castrel Chamber Orchestra", "
 
 var prizes = []string{"Aldane Prize for Fiction", "Harwick Book Award", "Northern Lights Novel Prize"}
 
-var titles = []string{
+var filmTitles = []string{
 	"The Salt Road", "Winter Harbour", "A House by the Ferry", "Small Hours", "The Glass Orchard",
-	"Low Tide at Calloway", "The Lamplighter's Daughter", "Borrowed Light", "North of the River",
-	"The Last Tram", "Ferryman's Song", "Orchard Weather",
+	"Low Tide at Calloway",
+}
+
+var bookTitles = []string{
+	"The Lamplighter's Daughter", "Borrowed Light", "North of the River", "The Last Tram",
+	"Ferryman's Song", "Orchard Weather",
 }
 
 var products = []string{
