@@ -1,0 +1,120 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"newsdesk/internal/config"
+	"newsdesk/internal/demo"
+	"newsdesk/internal/news"
+	"newsdesk/internal/store"
+	"newsdesk/internal/web"
+)
+
+// serve runs the web server until ctx is cancelled.
+func serve(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	cfg, err := config.NewFlags(newFlagSet("serve", stderr), getenv, true).Parse(args)
+	if err != nil {
+		return usageError{err}
+	}
+	logger := slog.New(slog.NewTextHandler(stderr, nil))
+
+	st, err := openStore(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	if cfg.Demo {
+		if err := fillDemo(ctx, st, logger); err != nil {
+			return err
+		}
+	}
+
+	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL()}, st, logger)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
+	srv := &http.Server{
+		Handler:           site.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),
+	}
+	// Tests and scripts read this line to learn the port of --addr :0.
+	fmt.Fprintf(stdout, "newsdesk: listening on http://%s\n", ln.Addr())
+
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shut down: %w", err)
+	}
+	logger.Info("stopped")
+	return nil
+}
+
+// openStore creates the data folder, opens and migrates the database, and
+// gives a new newsroom its starter editions.
+func openStore(ctx context.Context, cfg config.Config) (*store.Store, error) {
+	if cfg.Database == "" {
+		if err := os.MkdirAll(cfg.Data, 0o750); err != nil {
+			return nil, fmt.Errorf("create data folder: %w", err)
+		}
+	}
+	st, err := store.Open(ctx, cfg.DatabaseURL())
+	if err != nil {
+		return nil, err
+	}
+	if err := ensureEditions(ctx, st); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
+}
+
+func ensureEditions(ctx context.Context, st *store.Store) error {
+	eds, err := st.Editions(ctx)
+	if err != nil || len(eds) > 0 {
+		return err
+	}
+	for _, e := range news.StarterEditions() {
+		if err := st.SaveEdition(ctx, e); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// fillDemo adds demo content unless the newsroom already has stories, so
+// --demo can stay on across restarts without duplicating anything.
+func fillDemo(ctx context.Context, st *store.Store, logger *slog.Logger) error {
+	list, err := st.ListStories(ctx, news.StoryFilter{Limit: 1})
+	if err != nil {
+		return err
+	}
+	if list.Total > 0 {
+		logger.Info("demo content skipped: the database already has stories", "stories", list.Total)
+		return nil
+	}
+	if err := demo.Fill(ctx, st, time.Now()); err != nil {
+		return fmt.Errorf("demo content: %w", err)
+	}
+	logger.Info("demo content added")
+	return nil
+}
