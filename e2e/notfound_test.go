@@ -27,12 +27,13 @@ func TestNotFound(t *testing.T) {
 	if m == nil {
 		t.Fatalf("home page links to no story; cannot make up a missing one next to it")
 	}
-	for _, path := range []string{
-		"/" + m[1] + "/999999999-" + m[3],          // real section, unknown id
-		"/no-such-section/999999999-no-such-story", // unknown section
-		"/tags/no-such-tag-anywhere",
+	for _, c := range []struct{ name, path string }{
+		{"unknown story", "/" + m[1] + "/999999999-" + m[3]},
+		{"unknown section", "/no-such-section/999999999-no-such-story"},
+		{"unknown tag", "/tags/no-such-tag-anywhere"},
 	} {
-		t.Run(strings.ReplaceAll(strings.Trim(path, "/"), "/", "_"), func(t *testing.T) {
+		path := c.path
+		t.Run(c.name, func(t *testing.T) {
 			resp, err := http.Get(s.URL + path)
 			if err != nil {
 				t.Fatal(err)
