@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -8,6 +9,9 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"newsdesk/internal/news"
 )
 
 func TestStoryPage(t *testing.T) {
@@ -147,4 +151,33 @@ func TestCanonicalFromRequest(t *testing.T) {
 	f.handler = srv.Handler()
 	body := f.mustGet(t, fmt.Sprintf("/world/%d-%s", f.lead.ID, f.lead.Slug), http.StatusOK).body
 	mustContain(t, "story page", body, fmt.Sprintf(`<link rel="canonical" href="http://example.com/world/%d-%s">`, f.lead.ID, f.lead.Slug))
+}
+
+func TestStoryPageWithoutRelated(t *testing.T) {
+	f := newFixture(t, englishStories)
+	ctx := context.Background()
+	sport, err := f.store.EnsureSection(ctx, "en", "Sport")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Alone in its section and sharing no tag: nothing is related to it.
+	lone := news.Story{
+		Edition: "en", Section: sport, Slug: "rowing-club-opens-boathouse", Headline: "Rowing club opens its new boathouse",
+		Lead: "The club's new boathouse opened on Saturday.", Body: "<p>Text.</p>",
+		Status: news.StatusPublished, PublishedAt: time.Date(2018, 1, 30, 9, 0, 0, 0, time.UTC),
+		Tags: []news.Tag{{Name: "Rowing"}},
+	}
+	if err := f.store.CreateStory(ctx, &lone); err != nil {
+		t.Fatal(err)
+	}
+	body := f.mustGet(t, fmt.Sprintf("/sport/%d-%s", lone.ID, lone.Slug), http.StatusOK).body
+	mustContain(t, "story without related stories", body, `<div class="story-layout story-solo">`, lone.Headline)
+	if strings.Contains(body, `class="related"`) {
+		t.Error("story page without related stories has a related column")
+	}
+	// A story with related stories keeps its second column.
+	with := f.mustGet(t, fmt.Sprintf("/world/%d-%s", f.lead.ID, f.lead.Slug), http.StatusOK).body
+	if !strings.Contains(with, `<div class="story-layout">`) || strings.Contains(with, "story-solo") {
+		t.Error("story page with related stories lost its two-column layout")
+	}
 }
