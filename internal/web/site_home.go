@@ -13,8 +13,7 @@ import (
 // Sizes of the home page's parts.
 const (
 	homeListSize   = 11 // the top story and ten more: full rows of the desktop grid
-	homeBlocks     = 6  // section blocks below the latest stories
-	homeBlockSize  = 4
+	homeBlockSize  = 4  // stories in each section's block
 	homeTopics     = 12
 	topLeadRunes   = 360
 	cardLeadRunes  = 180
@@ -125,18 +124,18 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	return s.render(w, r, http.StatusOK, "home", p, noValidators)
 }
 
-// sectionBlocks reads the latest stories of the first sections, leaving out
-// those already listed above them, and drops blocks left empty.
+// sectionBlocks reads the latest stories of every section, in navigation
+// order, leaving out those already listed above them. A section with nothing
+// left to show gets no block: its stories, if any, are in the list above.
+// That is one small indexed query per section, read in full by the reader
+// scrolling down, so no section (however new) is reachable only from the menu.
 func (s *Server) sectionBlocks(ctx context.Context, st *site, shown []news.Story) ([]sectionBlock, error) {
 	exclude := make([]int64, len(shown))
 	for i := range shown {
 		exclude[i] = shown[i].ID
 	}
 	var blocks []sectionBlock
-	for i, sec := range st.sections {
-		if i == homeBlocks {
-			break
-		}
+	for _, sec := range st.sections {
 		f := sectionFilter(sec, 1, homeBlockSize)
 		f.Exclude = exclude
 		l, err := s.store.ListStories(ctx, f)

@@ -1,12 +1,16 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"newsdesk/internal/news"
 )
 
 func TestHomePage(t *testing.T) {
@@ -268,4 +272,38 @@ func TestPanicRecovery(t *testing.T) {
 	if w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), "Something went wrong") {
 		t.Errorf("panic: status %d, body %.200q; want the 500 page", w.Code, w.Body.String())
 	}
+}
+
+func TestHomeBlocksForEverySection(t *testing.T) {
+	f := newFixture(t, englishStories)
+	ctx := context.Background()
+	// Seven more sections, each with one story older than any on the
+	// front page's latest list, as `newsdesk import` adds "News".
+	names := []string{"Science", "Technology", "Culture", "Health", "Travel", "Opinion", "News"}
+	for i, name := range names {
+		sec, err := f.store.EnsureSection(ctx, "en", name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h := name + " desk files its first story"
+		err = f.store.CreateStory(ctx, &news.Story{
+			Edition: "en", Section: sec, Slug: news.Slugify(h), Headline: h, Lead: "A lead.", Body: "<p>Text.</p>",
+			Status: news.StatusPublished, PublishedAt: time.Date(2017, 6, 1+i, 9, 0, 0, 0, time.UTC),
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	body := f.mustGet(t, "/", http.StatusOK).body
+	blocks := regexp.MustCompile(`<h2 class="block-title"><a href="(/[^"]+/)">`).FindAllStringSubmatch(body, -1)
+	var got []string
+	for _, b := range blocks {
+		got = append(got, b[1])
+	}
+	// Every section with stories, in navigation order; Sport has none.
+	want := []string{"/world/", "/business/", "/science/", "/technology/", "/culture/", "/health/", "/travel/", "/opinion/", "/news/"}
+	if strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("section blocks = %q, want %q", got, want)
+	}
+	mustContain(t, "home page", body, "News desk files its first story")
 }
