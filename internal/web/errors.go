@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
@@ -13,12 +14,29 @@ import (
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
 // page adapts a handlerFunc to http.Handler, turning its error into a page.
+// A reader who left before the page was ready gets nothing: there is no one
+// to show an error page to, and it is no fault of the site, so it is noted
+// at debug level and logRequests records status 499.
 func (s *Server) page(h handlerFunc) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
+		err := h(w, r)
+		switch {
+		case err == nil:
+		case clientGone(r):
+			s.log.DebugContext(r.Context(), "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
+		default:
 			s.serveError(w, r, err)
 		}
 	})
+}
+
+// clientGone reports whether the request's own context was canceled, which
+// net/http does when the client disconnects. Any error after that is taken
+// as its consequence: database drivers report the cancellation in their own
+// words (SQLite's "interrupted") rather than always as context.Canceled.
+// A deadline running out is not the client's doing and stays an error.
+func clientGone(r *http.Request) bool {
+	return errors.Is(r.Context().Err(), context.Canceled)
 }
 
 // errNotFound is returned by handlers for URLs that name nothing.

@@ -68,13 +68,22 @@ func (w *statusRecorder) Write(b []byte) (int, error) {
 // Unwrap lets http.ResponseController reach the underlying writer.
 func (w *statusRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
+// statusClientClosed is the status logged, never sent, for a request whose
+// client went away before anything was written: nginx's 499, which log
+// readers know, rather than a 200 or 500 that did not happen.
+const statusClientClosed = 499
+
 // logRequests logs one line per request at the edge.
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
 		rec := &statusRecorder{ResponseWriter: w}
 		next.ServeHTTP(rec, r)
-		if rec.status == 0 {
+		switch {
+		case rec.status != 0:
+		case clientGone(r):
+			rec.status = statusClientClosed
+		default:
 			rec.status = http.StatusOK
 		}
 		s.log.InfoContext(r.Context(), "request", "method", r.Method, "path", r.URL.Path, "status", rec.status, "bytes", rec.bytes, "duration", time.Since(start))
