@@ -50,6 +50,7 @@ type Server struct {
 	pages  *pageSet
 	static *staticFiles
 	zones  sync.Map // time zone name -> *time.Location
+	nav    navCache // editions and sections, for at most navTTL
 
 	popularMu sync.Mutex
 	popular   map[string]popularTopics // by edition code

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"context"
-	"fmt"
 	"html/template"
 	"net/http"
 	"strconv"
@@ -29,16 +27,6 @@ type site struct {
 // from disk on every call, and a list page shows dozens of dates.
 func (st *site) formatDate(t time.Time) string {
 	return t.In(st.loc).Format(st.ed.DateFormat)
-}
-
-// loadEditions reads every edition; two small queries per page (editions
-// and sections) buy navigation that is never stale.
-func (s *Server) loadEditions(ctx context.Context) ([]news.Edition, error) {
-	eds, err := s.store.Editions(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("web: load editions: %w", err)
-	}
-	return eds, nil
 }
 
 // findEdition returns the edition with the code, or the default edition
@@ -71,9 +59,9 @@ func (s *Server) loadSite(r *http.Request, code string) (*site, error) {
 
 // siteFor completes a site for an edition already resolved.
 func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (*site, error) {
-	secs, err := s.store.Sections(r.Context(), ed.Code)
+	secs, err := s.loadSections(r.Context(), ed.Code)
 	if err != nil {
-		return nil, fmt.Errorf("web: load sections of %s: %w", ed.Code, err)
+		return nil, err
 	}
 	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed)}, nil
 }
