@@ -28,6 +28,11 @@ func TestHomePage(t *testing.T) {
 	if strings.Contains(res.body, f.draft.Headline) {
 		t.Error("home page lists a draft")
 	}
+	// One link leads on to the rest of the latest news; numbers start on page 2.
+	mustContain(t, "home page", res.body, `<a class="button button-quiet" rel="next" href="/?page=2">More latest news`)
+	if strings.Contains(res.body, `class="pager"`) {
+		t.Error("front page shows page numbers")
+	}
 	// The top story's video label is a badge in its kicker, not headline text.
 	mustContain(t, "home page", res.body,
 		`<span class="badge badge-video"><svg class="icon icon-video" aria-hidden="true"`,

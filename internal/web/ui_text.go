@@ -11,6 +11,7 @@ type uiText struct {
 	Home          string
 	TopStory      string
 	Latest        string
+	MoreLatest    string // the front page's link to the rest of the latest news
 	MoreIn        string
 	PopularTopics string
 	Topic         string
@@ -49,6 +50,7 @@ var english = &uiText{
 	Home:          "Home",
 	TopStory:      "Top story",
 	Latest:        "Latest news",
+	MoreLatest:    "More latest news",
 	MoreIn:        "More in",
 	PopularTopics: "Popular topics",
 	Topic:         "Topic",
@@ -79,6 +81,7 @@ var russian = &uiText{
 	Home:          "Главная",
 	TopStory:      "Главное",
 	Latest:        "Последние новости",
+	MoreLatest:    "Ещё новости",
 	MoreIn:        "Ещё в разделе",
 	PopularTopics: "Популярные темы",
 	Topic:         "Тема",
