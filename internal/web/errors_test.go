@@ -44,7 +44,8 @@ func loggedServer(t *testing.T, f *fixture) (http.Handler, *logBuffer) {
 func TestClientGone(t *testing.T) {
 	f := newFixture(t, 3)
 	h, logs := loggedServer(t, f)
-	for _, path := range []string{"/", "/world/", "/tags/harbour", "/world/1-x"} {
+	paths := []string{"/", "/world/", "/tags/harbour", "/world/1-x", "/healthz"}
+	for _, path := range paths {
 		t.Run(path, func(t *testing.T) {
 			ctx, cancel := context.WithCancel(context.Background())
 			cancel() // the reader left before the page was read from the store
@@ -59,8 +60,8 @@ func TestClientGone(t *testing.T) {
 	if strings.Contains(got, "level=ERROR") || strings.Contains(got, "status=500") {
 		t.Errorf("a client going away was logged as a failure:\n%s", got)
 	}
-	if n := strings.Count(got, "status=499"); n != 4 {
-		t.Errorf("%d request lines with status 499, want 4:\n%s", n, got)
+	if n := strings.Count(got, "status=499"); n != len(paths) {
+		t.Errorf("%d request lines with status 499, want %d:\n%s", n, len(paths), got)
 	}
 	if !strings.Contains(got, `level=DEBUG msg="client went away"`) || !strings.Contains(got, "context canceled") {
 		t.Errorf("no debug line naming the cancellation:\n%s", got)

@@ -187,9 +187,14 @@ func (s *Server) popularTags(ctx context.Context, edition string) ([]news.Tag, e
 func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 	defer cancel()
+	err := s.store.Ping(ctx)
+	if err != nil && clientGone(r) {
+		s.log.DebugContext(ctx, "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
+		return
+	}
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
-	if err := s.store.Ping(ctx); err != nil {
+	if err != nil {
 		s.log.ErrorContext(ctx, "health check failed", "err", err)
 		w.WriteHeader(http.StatusServiceUnavailable)
 		_, _ = w.Write([]byte("unavailable\n"))
