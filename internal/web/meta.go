@@ -78,10 +78,14 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 		ArticleSection:   x.Section.Name,
 		Keywords:         keywords,
 		InLanguage:       st.ed.Language,
-		Author:           make([]ldThing, 0, len(x.Bylines)),
 	}
 	for _, a := range x.Bylines {
 		article.Author = append(article.Author, ldThing{Type: "Person", Name: a.Name})
+	}
+	if len(article.Author) == 0 {
+		// Agency copy and imports often carry no byline; search engines
+		// want an author, and the publication stands behind the story.
+		article.Author = []ldThing{article.Publisher}
 	}
 	ld, err := jsonLD(article)
 	if err != nil {
@@ -103,7 +107,7 @@ type ldNewsArticle struct {
 	Publisher        ldThing   `json:"publisher"`
 	MainEntityOfPage ldThing   `json:"mainEntityOfPage"`
 	ArticleSection   string    `json:"articleSection"`
-	Keywords         []string  `json:"keywords"`
+	Keywords         []string  `json:"keywords,omitempty"`
 	InLanguage       string    `json:"inLanguage"`
 }
 

@@ -181,3 +181,24 @@ func TestStoryPageWithoutRelated(t *testing.T) {
 		t.Error("story page with related stories lost its two-column layout")
 	}
 }
+
+func TestJSONLDAuthorWithoutByline(t *testing.T) {
+	f := newFixture(t, 1)
+	body := f.mustGet(t, "/ru"+f.russian.Path(), http.StatusOK).body
+	m := regexp.MustCompile(`(?s)<script type="application/ld\+json">(.*?)</script>`).FindStringSubmatch(body)
+	if m == nil {
+		t.Fatal("no JSON-LD")
+	}
+	var ld struct {
+		Author []map[string]string `json:"author"`
+	}
+	if err := json.Unmarshal([]byte(m[1]), &ld); err != nil {
+		t.Fatalf("JSON-LD does not parse: %v", err)
+	}
+	if len(ld.Author) != 1 || ld.Author[0]["@type"] != "Organization" || ld.Author[0]["name"] != siteName {
+		t.Errorf("JSON-LD author of a story without byline = %v, want the publishing organisation", ld.Author)
+	}
+	if strings.Contains(m[1], `"keywords"`) != (len(f.russian.Tags) > 0) {
+		t.Errorf("JSON-LD keywords present = %v with %d tags", strings.Contains(m[1], `"keywords"`), len(f.russian.Tags))
+	}
+}
