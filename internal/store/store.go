@@ -280,7 +280,7 @@ func (t *tx) stmt(ctx context.Context, query string) *sql.Stmt {
 	if t.stmts == nil {
 		return nil
 	}
-	st := t.stmts.get(ctx, query)
+	st := t.stmts.get(query)
 	if st == nil {
 		return nil
 	}
