@@ -145,6 +145,7 @@ func TestRelatedStories(t *testing.T) {
 		n := setupNewsroom(t, s)
 		subject := story(n.world, 10, "Subject", "Alpha", "Beta", "Gamma")
 		both := story(n.business, 1, "Shares two tags", "Alpha", "Beta") // oldest, but most shared
+		both.Labels = []news.MediaLabel{news.LabelVideo}
 		alphaNew := story(n.business, 5, "Shares alpha, newer", "Alpha") // one tag, newer
 		gammaOld := story(n.business, 2, "Shares gamma, older", "Gamma") // one tag, older
 		draft := story(n.world, 8, "Draft with all tags", "Alpha", "Beta", "Gamma")
@@ -183,8 +184,23 @@ func TestRelatedStories(t *testing.T) {
 		if got, want := ids(got), storyIDs([]*news.Story{both, alphaNew, gammaOld}); !reflect.DeepEqual(got, want) {
 			t.Errorf("RelatedStories(bare story) = %v, want %v", got, want)
 		}
-		if len(got) > 0 && len(got[0].Tags) != 2 {
-			t.Errorf("related story tags = %v, want them loaded", got[0].Tags)
+		// Related stories are cards: what a link shows, without tags and
+		// bylines.
+		card := got[0]
+		if card.Headline != both.Headline || card.Path() != both.Path() || card.Section.Name != n.business.Name ||
+			!card.PublishedAt.Equal(both.PublishedAt) || !reflect.DeepEqual(card.Labels, both.Labels) ||
+			card.Status != news.StatusPublished || card.Edition != both.Edition {
+			t.Errorf("related card = %+v, want headline, path, section, time, labels, status and edition of %+v", card, *both)
+		}
+		if card.Tags != nil || card.Bylines != nil || card.Body != "" {
+			t.Errorf("related card has tags %v, bylines %v, body %q; want none read", card.Tags, card.Bylines, card.Body)
+		}
+		filled, err := s.RelatedStories(ctx, *subject, 4)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(filled) != 4 || filled[3].ID != sectionNew.ID || filled[3].Section.Slug != n.world.Slug || filled[3].Headline != sectionNew.Headline {
+			t.Errorf("RelatedStories(limit 4) = %+v, want the card of %q last", filled, sectionNew.Headline)
 		}
 	})
 }

@@ -2,8 +2,11 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"sort"
+	"strconv"
+	"strings"
 
 	"newsdesk/internal/news"
 )
@@ -11,15 +14,20 @@ import (
 // Bounds on the work of RelatedStories, so that a story page costs the same
 // whether a tag has ten stories or fifty thousand.
 const (
-	relatedTags    = 6   // the story's first tags that are looked at
-	relatedPerTag  = 100 // the newest stories of each tag that are candidates
-	relatedMaxWant = 50  // the most related stories one call returns
+	relatedTags    = 6  // the story's first tags that are looked at
+	relatedPerTag  = 50 // the newest stories of each tag that are candidates
+	relatedMaxWant = 50 // the most related stories one call returns
 )
 
 // RelatedStories returns up to limit published stories of st's edition
 // that share tags with st, those sharing the most first and then the
 // newest, filled up with the newest stories of st's section. st itself is
-// never among them.
+// never among them. Each tag offers only its newest stories as candidates,
+// so the cost is bounded however large the tags are.
+//
+// The stories are for cards that link to them: ID, Edition, Section, Slug,
+// Headline, Lead, Status, PublishedAt, UpdatedAt and Labels are filled;
+// Tags, Bylines, Body and the other fields are not.
 func (s *Store) RelatedStories(ctx context.Context, st news.Story, limit int) ([]news.Story, error) {
 	limit = min(limit, relatedMaxWant)
 	if limit <= 0 {
@@ -31,19 +39,22 @@ func (s *Store) RelatedStories(ctx context.Context, st news.Story, limit int) ([
 		if err != nil {
 			return err
 		}
-		ids, err := tx.sharingTags(ctx, st.ID, tagIDs, limit)
-		if err != nil {
+		if related, err = tx.sharingTags(ctx, st.ID, tagIDs, limit); err != nil {
 			return err
 		}
-		if len(ids) < limit && sectionID != 0 {
-			more, err := tx.newestInSection(ctx, sectionID, append([]int64{st.ID}, ids...), limit-len(ids))
+		if len(related) < limit && sectionID != 0 {
+			exclude := make([]int64, 0, len(related)+1)
+			exclude = append(exclude, st.ID)
+			for _, r := range related {
+				exclude = append(exclude, r.ID)
+			}
+			more, err := tx.newestInSection(ctx, sectionID, exclude, limit-len(related))
 			if err != nil {
 				return err
 			}
-			ids = append(ids, more...)
+			related = append(related, more...)
 		}
-		related, err = tx.storiesByIDs(ctx, ids)
-		return err
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: stories related to %d: %w", st.ID, err)
@@ -67,20 +78,8 @@ func (tx *tx) relatedBasis(ctx context.Context, st news.Story) ([]int64, int64, 
 	if (complete && sectionID != 0) || st.ID == 0 {
 		return head(tagIDs, relatedTags), sectionID, nil
 	}
-	tagIDs = tagIDs[:0]
-	rows, err := tx.query(ctx, `SELECT tag_id FROM story_tags WHERE story_id = ? ORDER BY position LIMIT ?`, st.ID, relatedTags)
+	tagIDs, err := tx.ids(ctx, `SELECT tag_id FROM story_tags WHERE story_id = ? ORDER BY position LIMIT ?`, st.ID, relatedTags)
 	if err != nil {
-		return nil, 0, err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, 0, err
-		}
-		tagIDs = append(tagIDs, id)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, 0, err
 	}
 	if sectionID == 0 {
@@ -90,52 +89,75 @@ func (tx *tx) relatedBasis(ctx context.Context, st news.Story) ([]int64, int64, 
 	return tagIDs, sectionID, nil
 }
 
-// sharingTags ranks the newest published stories of each tag by how many
-// of the tags they carry, then by recency, and returns the first limit.
-// Each tag contributes at most relatedPerTag candidates, read in order from
-// the tag list index; counting happens here rather than in SQL, and only the
-// few candidates that can make the cut have their times compared.
-func (tx *tx) sharingTags(ctx context.Context, self int64, tagIDs []int64, limit int) ([]int64, error) {
-	lists := make([][]int64, 0, len(tagIDs))
-	shared := map[int64]int{}
-	for _, tagID := range tagIDs {
-		list, err := tx.ids(ctx, `
-			SELECT story_id FROM story_tags
-			WHERE tag_id = ? AND status = 'published' AND story_id <> ?
-			ORDER BY published_at DESC NULLS LAST, story_id DESC
-			LIMIT ?`, tagID, self, relatedPerTag)
-		if err != nil {
-			return nil, err
-		}
-		for _, id := range list {
-			shared[id]++
-		}
-		lists = append(lists, list)
-	}
-	finalists := pickFinalists(lists, shared, limit)
-	if len(finalists) == 0 {
+// cardColumns reads what a link to a story shows; scanCard takes them in
+// this order. Status and the times come after the body in a row, but the
+// body itself is never read.
+const cardColumns = `s.id, s.edition, s.slug, s.headline, s.lead, s.status,
+	s.published_at, s.updated_at, s.labels,
+	sec.id, sec.edition, sec.slug, sec.name, sec.position`
+
+// sharingTags returns the first limit stories by the number of tags they
+// share with self, then newest first. The candidates are the newest
+// relatedPerTag published stories of each tag, read in one query from the
+// tag list index of story_tags; they are counted here, and only the few
+// that can make the cut are read from stories, in order of recency.
+func (tx *tx) sharingTags(ctx context.Context, self int64, tagIDs []int64, limit int) ([]news.Story, error) {
+	if len(tagIDs) == 0 {
 		return nil, nil
 	}
-	// Order the finalists by shared tags, then newest, as ListStories would.
-	rows, err := tx.query(ctx, `SELECT id FROM stories WHERE id IN (`+placeholders(len(finalists))+`)
-		ORDER BY published_at DESC NULLS LAST, id DESC`, int64Args(finalists)...)
+	// One row per tag, in order, holding the ids of its candidates newest
+	// first, so that hundreds of candidates cost a handful of rows. A
+	// LIMIT applies to a whole compound select, so each tag's list is a
+	// subquery of its own.
+	const perTag = `SELECT string_agg(CAST(story_id AS TEXT), ',')
+		FROM (SELECT story_id, published_at FROM story_tags
+			WHERE tag_id = ? AND status = 'published' AND story_id <> ?
+			ORDER BY published_at DESC NULLS LAST, story_id DESC LIMIT ?) AS c`
+	branches := make([]string, len(tagIDs))
+	args := make([]any, 0, 3*len(tagIDs))
+	for i, id := range tagIDs {
+		branches[i] = fmt.Sprintf("%s%d", perTag, i)
+		args = append(args, id, self, relatedPerTag)
+	}
+	rows, err := tx.query(ctx, strings.Join(branches, "\nUNION ALL\n"), args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var newest []int64
+	lists := make([][]int64, 0, len(tagIDs))
+	shared := make(map[int64]int, len(tagIDs)*relatedPerTag)
 	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var list sql.NullString
+		if err := rows.Scan(&list); err != nil {
 			return nil, err
 		}
-		newest = append(newest, id)
+		ids, err := splitIDs(list.String)
+		if err != nil {
+			return nil, err
+		}
+		for _, id := range ids {
+			shared[id]++
+		}
+		lists = append(lists, ids)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sort.SliceStable(newest, func(i, j int) bool { return shared[newest[i]] > shared[newest[j]] })
-	return head(newest, limit), nil
+	rows.Close()
+	finalists := pickFinalists(lists, shared, limit)
+	if len(finalists) == 0 {
+		return nil, nil
+	}
+	sts, err := tx.cards(ctx, `
+		SELECT `+cardColumns+`
+		FROM stories s JOIN sections sec ON sec.id = s.section_id
+		WHERE s.id IN (`+placeholders(len(finalists))+`)
+		ORDER BY s.published_at DESC NULLS LAST, s.id DESC`, int64Args(finalists)...)
+	if err != nil {
+		return nil, err
+	}
+	sort.SliceStable(sts, func(i, j int) bool { return shared[sts[i].ID] > shared[sts[j].ID] })
+	return sts[:min(len(sts), limit)], nil
 }
 
 // pickFinalists returns the candidates that can be among the first limit
@@ -180,36 +202,58 @@ func pickFinalists(lists [][]int64, shared map[int64]int, limit int) []int64 {
 
 // newestInSection returns the newest published stories of the section
 // other than those in exclude.
-func (tx *tx) newestInSection(ctx context.Context, sectionID int64, exclude []int64, limit int) ([]int64, error) {
+func (tx *tx) newestInSection(ctx context.Context, sectionID int64, exclude []int64, limit int) ([]news.Story, error) {
 	args := append([]any{sectionID}, int64Args(exclude)...)
 	args = append(args, limit)
-	return tx.ids(ctx, `
-		SELECT id FROM stories
-		WHERE section_id = ? AND status = 'published' AND id NOT IN (`+placeholders(len(exclude))+`)
-		ORDER BY published_at DESC NULLS LAST, id DESC
+	return tx.cards(ctx, `
+		SELECT `+cardColumns+`
+		FROM stories s JOIN sections sec ON sec.id = s.section_id
+		WHERE s.section_id = ? AND s.status = 'published' AND s.id NOT IN (`+placeholders(len(exclude))+`)
+		ORDER BY s.published_at DESC NULLS LAST, s.id DESC
 		LIMIT ?`, args...)
 }
 
-// storiesByIDs returns the stories with the given ids in the order given.
-func (tx *tx) storiesByIDs(ctx context.Context, ids []int64) ([]news.Story, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	sts, err := tx.storiesWhere(ctx, ` FROM stories s`, `s.id IN (`+placeholders(len(ids))+`)`, ``, int64Args(ids)...)
+// cards runs a query of cardColumns.
+func (tx *tx) cards(ctx context.Context, query string, args ...any) ([]news.Story, error) {
+	rows, err := tx.query(ctx, query, args...)
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]news.Story, len(sts))
-	for _, st := range sts {
-		byID[st.ID] = st
-	}
-	out := make([]news.Story, 0, len(ids))
-	for _, id := range ids {
-		if st, ok := byID[id]; ok {
-			out = append(out, st)
+	defer rows.Close()
+	var sts []news.Story
+	for rows.Next() {
+		var (
+			st                news.Story
+			status, labels    string
+			published, edited sql.NullTime
+		)
+		if err := rows.Scan(&st.ID, &st.Edition, &st.Slug, &st.Headline, &st.Lead, &status,
+			&published, &edited, &labels,
+			&st.Section.ID, &st.Section.Edition, &st.Section.Slug, &st.Section.Name, &st.Section.Position); err != nil {
+			return nil, err
 		}
+		st.Status = news.Status(status)
+		st.PublishedAt, st.UpdatedAt = goTime(published), goTime(edited)
+		st.Labels = splitLabels(labels)
+		sts = append(sts, st)
 	}
-	return out, nil
+	return sts, rows.Err()
+}
+
+// splitIDs reads a comma-separated list of ids.
+func splitIDs(s string) ([]int64, error) {
+	if s == "" {
+		return nil, nil
+	}
+	ids := make([]int64, 0, strings.Count(s, ",")+1)
+	for part := range strings.SplitSeq(s, ",") {
+		id, err := strconv.ParseInt(part, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("id list %q: %w", s, err)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
 }
 
 // ids runs a query whose rows are single ids.
