@@ -168,6 +168,10 @@ type StoryFilter struct {
 	Exclude   []int64
 	Limit     int // defaults to DefaultPageSize
 	Page      int // 1-based
+	// NoTotal skips counting the matches, for lists that show no total
+	// and no pages, such as the blocks of a front page: the list's Total
+	// and Pages are then zero.
+	NoTotal bool
 }
 
 // DefaultPageSize is the number of stories on one page of a list.

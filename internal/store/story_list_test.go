@@ -88,6 +88,13 @@ func TestListStories(t *testing.T) {
 				[]*news.Story{b[1], b[0], w[4]}, 6, 2},
 			{"exclude on a tag", news.StoryFilter{TagID: odd.ID, Status: pub, Exclude: []int64{w[4].ID}},
 				[]*news.Story{w[2], w[0]}, 2, 1},
+			{"exclude in a section", news.StoryFilter{SectionID: n.world.ID, Status: pub, Limit: 2,
+				Exclude: []int64{w[4].ID, b[2].ID, draft.ID}},
+				[]*news.Story{w[3], w[2]}, 4, 2},
+			{"exclude of an author", news.StoryFilter{AuthorID: author, Status: pub, Limit: 2, Exclude: []int64{w[3].ID, b[0].ID}},
+				[]*news.Story{w[4], w[2]}, 4, 2},
+			{"no total", news.StoryFilter{SectionID: n.world.ID, Status: pub, Limit: 2, Exclude: []int64{w[4].ID}, NoTotal: true},
+				[]*news.Story{w[3], w[2]}, 0, 0},
 			{"nothing", news.StoryFilter{Edition: "de"}, nil, 0, 0},
 		}
 		for _, c := range cases {
@@ -263,7 +270,8 @@ func TestListTotalsFollowChanges(t *testing.T) {
 				news.StoryFilter{Edition: "en", Status: status, Exclude: []int64{sts[0].ID, sts[5].ID}},
 			)
 			for _, sec := range []news.Section{n.world, n.business, n.sport} {
-				filters = append(filters, news.StoryFilter{SectionID: sec.ID, Status: status})
+				filters = append(filters, news.StoryFilter{SectionID: sec.ID, Status: status},
+					news.StoryFilter{SectionID: sec.ID, Status: status, Exclude: []int64{sts[0].ID, sts[1].ID, sts[2].ID}})
 			}
 			for _, slug := range []string{"common", "group-0", "group-1", "fresh"} {
 				tag, err := s.TagBySlug(ctx, "en", slug)
@@ -275,7 +283,8 @@ func TestListTotalsFollowChanges(t *testing.T) {
 			}
 			for _, st := range sts[:2] {
 				for _, a := range st.Bylines {
-					filters = append(filters, news.StoryFilter{AuthorID: a.ID, Status: status})
+					filters = append(filters, news.StoryFilter{AuthorID: a.ID, Status: status},
+						news.StoryFilter{AuthorID: a.ID, Status: status, Exclude: []int64{sts[0].ID, sts[3].ID}})
 				}
 			}
 		}
