@@ -60,9 +60,10 @@ func (tx *tx) listTotal(ctx context.Context, f news.StoryFilter, q listQuery, fo
 
 // countExcluded returns how many of f.Exclude match the rest of f. They
 // are a few ids, so they are looked up by primary key: the other
-// conditions are written as expressions (column + 0, column || '') that no
-// index serves. Else SQLite, which keeps no statistics here, prefers an
-// index of the section, edition or tag and walks all its stories.
+// conditions are written as expressions that no index serves (a number
+// plus 0, a text joined to the empty string). Else SQLite, which keeps no
+// statistics here, prefers an index of the section, edition or tag and
+// walks all its stories.
 func (tx *tx) countExcluded(ctx context.Context, f news.StoryFilter) (int, error) {
 	where := []string{`s.id IN (` + placeholders(len(f.Exclude)) + `)`}
 	args := int64Args(f.Exclude)
