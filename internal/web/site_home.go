@@ -137,7 +137,7 @@ func (s *Server) sectionBlocks(ctx context.Context, st *site, shown []news.Story
 	var blocks []sectionBlock
 	for _, sec := range st.sections {
 		f := sectionFilter(sec, 1, homeBlockSize)
-		f.Exclude = exclude
+		f.Exclude, f.NoTotal = exclude, true // blocks show no page count
 		l, err := s.store.ListStories(ctx, f)
 		if err != nil {
 			return nil, fmt.Errorf("web: home block %s/%s: %w", st.ed.Code, sec.Slug, err)
