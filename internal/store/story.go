@@ -348,58 +348,73 @@ func (tx *tx) storyWhere(ctx context.Context, cond string, args ...any) (news.St
 	return sts[0], nil
 }
 
-// fillLinks loads the tags and bylines of all the stories with two queries,
+// fillLinks loads the tags and bylines of all the stories with one query,
 // however many stories there are.
 func (tx *tx) fillLinks(ctx context.Context, sts []news.Story) error {
 	if len(sts) == 0 {
 		return nil
 	}
 	index := make(map[int64]int, len(sts))
-	ids := make([]int64, len(sts))
+	ids := make([]any, len(sts))
 	for i, st := range sts {
 		index[st.ID] = i
 		ids[i] = st.ID
 	}
+	in := placeholders(len(ids))
+	// kind is 0 for a tag, 1 for a byline; authors have no edition.
 	rows, err := tx.query(ctx, `
-		SELECT st.story_id, `+tagColumns+`
+		SELECT 0 AS kind, st.story_id, st.position, t.id, t.edition, t.slug, t.name
 		FROM story_tags st JOIN tags t ON t.id = st.tag_id
-		WHERE st.story_id IN (`+placeholders(len(ids))+`)
-		ORDER BY st.story_id, st.position`, int64Args(ids)...)
+		WHERE st.story_id IN (`+in+`)
+		UNION ALL
+		SELECT 1, sa.story_id, sa.position, a.id, '', a.slug, a.name
+		FROM story_authors sa JOIN authors a ON a.id = sa.author_id
+		WHERE sa.story_id IN (`+in+`)`, append(ids, ids...)...)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
+	// Rows come in no particular order: positions put them in place.
+	tagPos := make([][]int, len(sts))
+	authorPos := make([][]int, len(sts))
 	for rows.Next() {
-		var id int64
-		var t news.Tag
-		if err := rows.Scan(&id, &t.ID, &t.Edition, &t.Slug, &t.Name); err != nil {
+		var (
+			kind, pos           int
+			storyID, id         int64
+			edition, slug, name string
+		)
+		if err := rows.Scan(&kind, &storyID, &pos, &id, &edition, &slug, &name); err != nil {
 			return err
 		}
-		st := &sts[index[id]]
-		st.Tags = append(st.Tags, t)
+		i := index[storyID]
+		st := &sts[i]
+		if kind == 0 {
+			st.Tags = append(st.Tags, news.Tag{ID: id, Edition: edition, Slug: slug, Name: name})
+			tagPos[i] = append(tagPos[i], pos)
+		} else {
+			st.Bylines = append(st.Bylines, news.Author{ID: id, Slug: slug, Name: name})
+			authorPos[i] = append(authorPos[i], pos)
+		}
 	}
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	rows, err = tx.query(ctx, `
-		SELECT sa.story_id, `+authorColumns+`
-		FROM story_authors sa JOIN authors a ON a.id = sa.author_id
-		WHERE sa.story_id IN (`+placeholders(len(ids))+`)
-		ORDER BY sa.story_id, sa.position`, int64Args(ids)...)
-	if err != nil {
-		return err
+	for i := range sts {
+		sortByPosition(sts[i].Tags, tagPos[i])
+		sortByPosition(sts[i].Bylines, authorPos[i])
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var id int64
-		var a news.Author
-		if err := rows.Scan(&id, &a.ID, &a.Slug, &a.Name); err != nil {
-			return err
+	return nil
+}
+
+// sortByPosition sorts links by their positions, pos[i] being that of
+// links[i]. Stories have a handful of links, so insertion sort does.
+func sortByPosition[T any](links []T, pos []int) {
+	for i := 1; i < len(links); i++ {
+		for j := i; j > 0 && pos[j] < pos[j-1]; j-- {
+			links[j], links[j-1] = links[j-1], links[j]
+			pos[j], pos[j-1] = pos[j-1], pos[j]
 		}
-		st := &sts[index[id]]
-		st.Bylines = append(st.Bylines, a)
 	}
-	return rows.Err()
 }
 
 func scanStory(r scanner) (news.Story, error) {
