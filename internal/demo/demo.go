@@ -18,7 +18,7 @@ import (
 type Store interface {
 	SaveEdition(ctx context.Context, e news.Edition) error
 	EnsureSection(ctx context.Context, edition, name string) (news.Section, error)
-	CreateStory(ctx context.Context, st *news.Story) error
+	CreateStories(ctx context.Context, sts []*news.Story) error
 }
 
 // Sections lists the demo sections of each edition in navigation order.
@@ -46,15 +46,21 @@ func Fill(ctx context.Context, st Store, now time.Time) error {
 			sections[e.Code+"/"+name] = sec
 		}
 	}
-	for _, story := range generate(now) {
+	stories := generate(now)
+	batch := make([]*news.Story, len(stories))
+	for i := range stories {
+		story := &stories[i]
 		sec, ok := sections[story.Edition+"/"+story.Section.Name]
 		if !ok {
 			return fmt.Errorf("demo: story %q names unknown section %s", story.Headline, story.Section.Name)
 		}
 		story.Section = sec
-		if err := st.CreateStory(ctx, &story); err != nil {
-			return fmt.Errorf("demo: %w", err)
-		}
+		batch[i] = story
+	}
+	// One transaction: a start that fails half-way leaves no half a demo
+	// behind, which a later --demo start would take for a filled newsroom.
+	if err := st.CreateStories(ctx, batch); err != nil {
+		return fmt.Errorf("demo: %w", err)
 	}
 	return nil
 }
