@@ -207,21 +207,6 @@ func waitHealthy(t *testing.T, base string) {
 	}
 }
 
-// get fetches url and returns the status code and body.
-func get(t *testing.T, url string) (int, string) {
-	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatalf("GET %s: %v", url, err)
-	}
-	defer resp.Body.Close()
-	body, err := io.ReadAll(resp.Body)
-	if err != nil {
-		t.Fatalf("GET %s: read body: %v", url, err)
-	}
-	return resp.StatusCode, string(body)
-}
-
 // lockedBuffer collects the server's log while the test reads it.
 type lockedBuffer struct {
 	mu  sync.Mutex
