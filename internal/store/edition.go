@@ -41,20 +41,9 @@ func (s *Store) SaveEdition(ctx context.Context, e news.Edition) error {
 // Editions returns every edition, the default first, then by code.
 func (s *Store) Editions(ctx context.Context) ([]news.Edition, error) {
 	var eds []news.Edition
-	err := s.view(ctx, func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT `+editionColumns+` FROM editions ORDER BY is_default DESC, code`)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			e, err := scanEdition(rows)
-			if err != nil {
-				return err
-			}
-			eds = append(eds, e)
-		}
-		return rows.Err()
+	err := s.view(ctx, func(tx *tx) (err error) {
+		eds, err = queryAll(ctx, tx, scanEdition, `SELECT `+editionColumns+` FROM editions ORDER BY is_default DESC, code`)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: editions: %w", err)

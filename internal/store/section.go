@@ -60,20 +60,9 @@ func (s *Store) EnsureSection(ctx context.Context, edition, name string) (news.S
 // Sections returns the edition's sections in navigation order.
 func (s *Store) Sections(ctx context.Context, edition string) ([]news.Section, error) {
 	var secs []news.Section
-	err := s.view(ctx, func(tx *tx) error {
-		rows, err := tx.query(ctx, `SELECT `+sectionColumns+` FROM sections WHERE edition = ? ORDER BY position, name, id`, edition)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			sec, err := scanSection(rows)
-			if err != nil {
-				return err
-			}
-			secs = append(secs, sec)
-		}
-		return rows.Err()
+	err := s.view(ctx, func(tx *tx) (err error) {
+		secs, err = queryAll(ctx, tx, scanSection, `SELECT `+sectionColumns+` FROM sections WHERE edition = ? ORDER BY position, name, id`, edition)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: sections of %s: %w", edition, err)

@@ -307,6 +307,24 @@ func (t *tx) stmt(ctx context.Context, query string) *sql.Stmt {
 	return t.tx.StmtContext(ctx, st)
 }
 
+// queryAll runs query and scans each of its rows with scan.
+func queryAll[T any](ctx context.Context, t *tx, scan func(scanner) (T, error), query string, args ...any) ([]T, error) {
+	rows, err := t.query(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var all []T
+	for rows.Next() {
+		v, err := scan(rows)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, v)
+	}
+	return all, rows.Err()
+}
+
 // update runs fn in a write transaction, committing when fn returns nil.
 func (s *Store) update(ctx context.Context, fn func(*tx) error) error {
 	return s.inTx(ctx, s.write, nil, nil, fn)

@@ -144,20 +144,8 @@ func buildListQuery(f news.StoryFilter) listQuery {
 // storiesWhere returns the stories that from and where select, ordered and
 // limited by tail, with their tags and bylines.
 func (tx *tx) storiesWhere(ctx context.Context, from, where, tail string, args ...any) ([]news.Story, error) {
-	rows, err := tx.query(ctx, `SELECT `+storyColumns+from+` JOIN sections sec ON sec.id = s.section_id WHERE `+where+tail, args...)
+	sts, err := queryAll(ctx, tx, scanStory, `SELECT `+storyColumns+from+` JOIN sections sec ON sec.id = s.section_id WHERE `+where+tail, args...)
 	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var sts []news.Story
-	for rows.Next() {
-		st, err := scanStory(rows)
-		if err != nil {
-			return nil, err
-		}
-		sts = append(sts, st)
-	}
-	if err := rows.Err(); err != nil {
 		return nil, err
 	}
 	if err := tx.fillLinks(ctx, sts); err != nil {

@@ -263,20 +263,7 @@ func splitIDs(s string) ([]int64, error) {
 
 // ids runs a query whose rows are single ids.
 func (tx *tx) ids(ctx context.Context, query string, args ...any) ([]int64, error) {
-	rows, err := tx.query(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
+	return queryAll(ctx, tx, scanID, query, args...)
 }
 
 func head(ids []int64, n int) []int64 {
@@ -284,4 +271,10 @@ func head(ids []int64, n int) []int64 {
 		return ids[:n]
 	}
 	return ids
+}
+
+func scanID(r scanner) (int64, error) {
+	var id int64
+	err := r.Scan(&id)
+	return id, err
 }

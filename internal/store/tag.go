@@ -38,25 +38,14 @@ func (s *Store) PopularTags(ctx context.Context, edition string, limit int) ([]n
 		return nil, nil
 	}
 	var tags []news.Tag
-	err := s.view(ctx, func(tx *tx) error {
-		rows, err := tx.query(ctx, `
+	err := s.view(ctx, func(tx *tx) (err error) {
+		tags, err = queryAll(ctx, tx, scanTag, `
 			SELECT `+tagColumns+`
 			FROM tags t JOIN story_counts c ON c.scope = 't:' || t.id AND c.status = 'published'
 			WHERE t.edition = ? AND c.n > 0
 			ORDER BY c.n DESC, t.name, t.id
 			LIMIT ?`, edition, limit)
-		if err != nil {
-			return err
-		}
-		defer rows.Close()
-		for rows.Next() {
-			tag, err := scanTag(rows)
-			if err != nil {
-				return err
-			}
-			tags = append(tags, tag)
-		}
-		return rows.Err()
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: popular tags of %s: %w", edition, err)
