@@ -10,18 +10,24 @@ import (
 // Status is where a story is in its life.
 type Status string
 
-// Story statuses. Only published stories are visible on the public site.
+// Story statuses. Only published stories are visible on the public site. A
+// story in review is a draft that its writer has submitted for an editor to
+// publish.
 const (
 	StatusDraft     Status = "draft"
+	StatusReview    Status = "review"
 	StatusScheduled Status = "scheduled"
 	StatusPublished Status = "published"
 	StatusTrashed   Status = "trashed"
 )
 
+// Statuses lists every status in the order the desk shows them.
+var Statuses = []Status{StatusDraft, StatusReview, StatusScheduled, StatusPublished, StatusTrashed}
+
 // Valid reports whether s is one of the known statuses.
 func (s Status) Valid() bool {
 	switch s {
-	case StatusDraft, StatusScheduled, StatusPublished, StatusTrashed:
+	case StatusDraft, StatusReview, StatusScheduled, StatusPublished, StatusTrashed:
 		return true
 	}
 	return false
@@ -93,6 +99,15 @@ type Story struct {
 	Description string // meta description when set, else the lead
 	SourceKey   string // identifies an imported source, so re-imports are no-ops
 	Version     int    // incremented by each save; a stale save is a conflict
+
+	// OwnerID is the staff user who created the story, zero for imported
+	// and generated stories. Contributors and authors may change only the
+	// stories they own.
+	OwnerID int64
+	// Notes are the corrections, clarifications and updates attached to the
+	// story after publication, oldest first. Only single-story reads fill
+	// them; lists leave them empty.
+	Notes []Note
 }
 
 // Validate checks the story's fields before it is saved.
@@ -165,9 +180,13 @@ type StoryFilter struct {
 	TagID     int64
 	AuthorID  int64
 	Status    Status // empty means every status but trashed
-	Exclude   []int64
-	Limit     int // defaults to DefaultPageSize
-	Page      int // 1-based
+	OwnerID   int64
+	// Query matches stories whose headline contains it, case-insensitively:
+	// the desk's quick search.
+	Query   string
+	Exclude []int64
+	Limit   int // defaults to DefaultPageSize
+	Page    int // 1-based
 	// NoTotal skips counting the matches, for lists that show no total
 	// and no pages, such as the blocks of a front page: the list's Total
 	// and Pages are then zero.

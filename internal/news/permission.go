@@ -1,0 +1,76 @@
+package news
+
+// Action is something a member of staff does on the desk. Every desk
+// handler names its action and asks Can before it acts.
+type Action string
+
+// Desk actions. Story actions are checked against a story; the others are
+// checked with a nil story.
+const (
+	ActCreateStory    Action = "create story"
+	ActEditStory      Action = "edit story"
+	ActSubmitStory    Action = "submit story for review"
+	ActPublishStory   Action = "publish story"
+	ActScheduleStory  Action = "schedule story"
+	ActUnpublishStory Action = "unpublish story"
+	ActTrashStory     Action = "move story to trash"
+	ActRestoreStory   Action = "restore story from trash"
+	ActDeleteStory    Action = "delete story for ever"
+	ActAddNote        Action = "add a correction"
+	ActCurateHome     Action = "order the home page"
+	ActManageSections Action = "manage sections and tags"
+	ActManageStaff    Action = "manage staff"
+	ActManageEditions Action = "manage editions"
+	ActManageSettings Action = "manage site settings"
+)
+
+// Can reports whether u may take action a, on st for story actions.
+//
+// A contributor writes and edits own drafts and submits them for review. An
+// author also publishes, schedules and edits own stories whatever their
+// status. An editor does anything to anyone's stories and manages sections,
+// tags and the home page; an admin also manages staff, editions and
+// settings, and alone deletes stories for ever. Readers and disabled users
+// can do nothing on the desk.
+func Can(u User, a Action, st *Story) bool {
+	if u.Disabled || !u.Role.Staff() {
+		return false
+	}
+	switch u.Role {
+	case RoleAdmin:
+		return true
+	case RoleEditor:
+		switch a {
+		case ActDeleteStory, ActManageStaff, ActManageEditions, ActManageSettings:
+			return false
+		}
+		return true
+	}
+	own := st != nil && st.OwnerID != 0 && st.OwnerID == u.ID
+	unpublished := st != nil && (st.Status == StatusDraft || st.Status == StatusReview)
+	switch a {
+	case ActCreateStory:
+		return true
+	case ActEditStory, ActSubmitStory:
+		if u.Role == RoleContributor {
+			return own && unpublished
+		}
+		return own
+	case ActTrashStory:
+		return own && unpublished
+	case ActRestoreStory:
+		return own && st.Status == StatusTrashed
+	case ActPublishStory, ActScheduleStory:
+		return u.Role == RoleAuthor && own && st.Status != StatusTrashed
+	}
+	return false
+}
+
+// Authorize is Can as an error: nil when u may take the action, otherwise
+// an ErrForbidden error that says what was refused.
+func Authorize(u User, a Action, st *Story) error {
+	if Can(u, a, st) {
+		return nil
+	}
+	return Errorf(ErrForbidden, "your role (%s) may not %s", u.Role, a)
+}
