@@ -104,6 +104,9 @@ type Story struct {
 	// and generated stories. Contributors and authors may change only the
 	// stories they own.
 	OwnerID int64
+	// EditedBy is the staff user making the current save, recorded with its
+	// revision; it is not a property of the story itself.
+	EditedBy int64 `json:"-"`
 	// Notes are the corrections, clarifications and updates attached to the
 	// story after publication, oldest first. Only single-story reads fill
 	// them; lists leave them empty.
