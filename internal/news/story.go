@@ -68,6 +68,8 @@ const (
 	MaxHeadlineLen = 300
 	MaxLeadLen     = 2000
 	MaxBodyLen     = 1 << 20
+	MaxSEOLen      = 300
+	MaxImageURLLen = 2000
 )
 
 // Story is one news story in one edition.
@@ -97,8 +99,11 @@ type Story struct {
 	SEOTitle    string // <title> when set, else the headline
 	SocialTitle string // og:title when set, else the headline
 	Description string // meta description when set, else the lead
-	SourceKey   string // identifies an imported source, so re-imports are no-ops
-	Version     int    // incremented by each save; a stale save is a conflict
+	// FeaturedImage is the URL of the picture shown above the body and
+	// given to social networks; empty when the story has none.
+	FeaturedImage string
+	SourceKey     string // identifies an imported source, so re-imports are no-ops
+	Version       int    // incremented by each save; a stale save is a conflict
 
 	// OwnerID is the staff user who created the story, zero for imported
 	// and generated stories. Contributors and authors may change only the
@@ -137,6 +142,14 @@ func (s *Story) Validate() error {
 	if !ValidSlug(s.Slug) {
 		v.Add("slug", "must be lower-case letters, digits and hyphens")
 	}
+	for field, text := range map[string]string{"seo_title": s.SEOTitle, "social_title": s.SocialTitle, "description": s.Description} {
+		if utf8.RuneCountInString(text) > MaxSEOLen {
+			v.Add(field, "must be at most "+strconv.Itoa(MaxSEOLen)+" characters")
+		}
+	}
+	if s.FeaturedImage != "" && !ValidImageURL(s.FeaturedImage) {
+		v.Add("featured_image", "must be an http:// or https:// address, or a path on this site such as /media/photo.jpg")
+	}
 	if !s.Status.Valid() {
 		v.Add("status", "is not a known status")
 	}
@@ -149,6 +162,24 @@ func (s *Story) Validate() error {
 		}
 	}
 	return v.Err("story")
+}
+
+// ValidImageURL reports whether u may be the source of an image on a
+// page: an absolute http(s) URL with a host, or a path on this site. Other
+// schemes (javascript:, data:) and protocol-relative URLs are refused.
+func ValidImageURL(u string) bool {
+	if len(u) > MaxImageURLLen || strings.ContainsAny(u, " \t\r\n\"'<>\\") {
+		return false
+	}
+	if strings.HasPrefix(u, "/") {
+		return !strings.HasPrefix(u, "//")
+	}
+	scheme, rest, ok := strings.Cut(u, "://")
+	if !ok || (!strings.EqualFold(scheme, "http") && !strings.EqualFold(scheme, "https")) {
+		return false
+	}
+	host, _, _ := strings.Cut(rest, "/")
+	return host != "" && !strings.ContainsAny(host, "?#@")
 }
 
 // Path is the story's URL path within its edition, without the edition

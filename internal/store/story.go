@@ -16,7 +16,7 @@ import (
 const storyColumns = `s.id, s.edition, s.slug, s.headline, s.lead, s.body, s.status,
 	s.published_at, s.updated_at, s.created_at, s.labels, s.translation_group,
 	s.seo_title, s.social_title, s.description, s.source_key, s.version, s.owner_id,
-	sec.id, sec.edition, sec.slug, sec.name, sec.position`
+	s.featured_image, sec.id, sec.edition, sec.slug, sec.name, sec.position`
 
 const storyFrom = ` FROM stories s JOIN sections sec ON sec.id = s.section_id`
 
@@ -139,12 +139,13 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 	err = tx.queryRow(ctx, `
 		INSERT INTO stories (edition, section_id, slug, headline, lead, body, status,
 			published_at, updated_at, created_at, labels, translation_group,
-			seo_title, social_title, description, source_key, version, owner_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			seo_title, social_title, description, source_key, version, owner_id, featured_image)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`,
 		st.Edition, st.Section.ID, st.Slug, st.Headline, st.Lead, st.Body, string(st.Status),
 		dbTime(st.PublishedAt), dbTime(st.UpdatedAt), dbTime(st.CreatedAt), joinLabels(st.Labels),
 		st.TranslationGroup, st.SEOTitle, st.SocialTitle, st.Description, st.SourceKey, st.Version, st.OwnerID,
+		st.FeaturedImage,
 	).Scan(&st.ID)
 	if isUniqueViolation(err) {
 		return news.Errorf(news.ErrConflict, "a story with this slug or source was saved at the same time; try again")
@@ -203,11 +204,11 @@ func (tx *tx) updateStory(ctx context.Context, st *news.Story) error {
 	_, err = tx.exec(ctx, `
 		UPDATE stories SET edition = ?, section_id = ?, slug = ?, headline = ?, lead = ?, body = ?,
 			status = ?, published_at = ?, updated_at = ?, labels = ?, translation_group = ?,
-			seo_title = ?, social_title = ?, description = ?, source_key = ?, version = ?
+			seo_title = ?, social_title = ?, description = ?, source_key = ?, version = ?, featured_image = ?
 		WHERE id = ?`,
 		st.Edition, st.Section.ID, st.Slug, st.Headline, st.Lead, st.Body,
 		string(st.Status), dbTime(st.PublishedAt), dbTime(st.UpdatedAt), joinLabels(st.Labels), st.TranslationGroup,
-		st.SEOTitle, st.SocialTitle, st.Description, st.SourceKey, st.Version, st.ID)
+		st.SEOTitle, st.SocialTitle, st.Description, st.SourceKey, st.Version, st.FeaturedImage, st.ID)
 	if isUniqueViolation(err) {
 		return news.Errorf(news.ErrConflict, "another story already has source %q", st.SourceKey)
 	}
@@ -428,7 +429,7 @@ func scanStory(r scanner) (news.Story, error) {
 	err := r.Scan(&st.ID, &st.Edition, &st.Slug, &st.Headline, &st.Lead, &st.Body, &status,
 		&published, &updated, &made, &labels, &st.TranslationGroup,
 		&st.SEOTitle, &st.SocialTitle, &st.Description, &st.SourceKey, &st.Version, &st.OwnerID,
-		&st.Section.ID, &st.Section.Edition, &st.Section.Slug, &st.Section.Name, &st.Section.Position)
+		&st.FeaturedImage, &st.Section.ID, &st.Section.Edition, &st.Section.Slug, &st.Section.Name, &st.Section.Position)
 	if err != nil {
 		return news.Story{}, err
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strings"
 
 	"newsdesk/internal/news"
 )
@@ -58,10 +59,17 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 		meta = append(meta, metaTag{Property: "article:tag", Content: t.Name})
 		keywords = append(keywords, t.Name)
 	}
-	// No story images yet, so the small card; summary_large_image comes
-	// with lead images.
+	// A story with a featured image gets the large card with its picture.
+	card, image := "summary", st.abs(x.FeaturedImage)
+	if image != "" && !strings.HasPrefix(x.FeaturedImage, "/") {
+		image = x.FeaturedImage // already absolute
+	}
+	if image != "" {
+		card = "summary_large_image"
+		meta = append(meta, metaTag{Property: "og:image", Content: image}, metaTag{Name: "twitter:image", Content: image})
+	}
 	meta = append(meta,
-		metaTag{Name: "twitter:card", Content: "summary"},
+		metaTag{Name: "twitter:card", Content: card},
 		metaTag{Name: "twitter:title", Content: title},
 		metaTag{Name: "twitter:description", Content: description},
 	)
@@ -78,6 +86,9 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 		ArticleSection:   x.Section.Name,
 		Keywords:         keywords,
 		InLanguage:       st.ed.Language,
+	}
+	if image != "" {
+		article.Image = []string{image}
 	}
 	for _, a := range x.Bylines {
 		article.Author = append(article.Author, ldThing{Type: "Person", Name: a.Name})
@@ -109,6 +120,7 @@ type ldNewsArticle struct {
 	ArticleSection   string    `json:"articleSection"`
 	Keywords         []string  `json:"keywords,omitempty"`
 	InLanguage       string    `json:"inLanguage"`
+	Image            []string  `json:"image,omitempty"`
 }
 
 // ldThing is a schema.org Person, Organization or WebPage.

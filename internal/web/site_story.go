@@ -33,6 +33,7 @@ type storyView struct {
 	Bylines     []string
 	Tags        []navLink
 	Labels      []labelView
+	Image       string // the featured image's URL, empty when none
 }
 
 // parseStorySegment reads "{id}-{slug}" (or a bare "{id}").
@@ -77,7 +78,17 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("web: related stories of %d: %w", id, err)
 	}
-	p := &storyPage{basePage: st.base(r, x.Section.Slug), Story: st.storyView(&x), Related: st.cards(related, 0)}
+	p, err := st.storyPage(r, &x, related)
+	if err != nil {
+		return err
+	}
+	return s.render(w, r, http.StatusOK, "story", p, x.Modified())
+}
+
+// storyPage builds the data of a story's page. The desk's previews build
+// theirs here too, so that a preview is the public page and nothing else.
+func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) (*storyPage, error) {
+	p := &storyPage{basePage: st.base(r, x.Section.Slug), Story: st.storyView(x), Related: st.cards(related, 0)}
 	p.Title = x.Headline
 	if x.SEOTitle != "" {
 		p.Title = x.SEOTitle
@@ -87,11 +98,12 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
 	if p.Description == "" {
 		p.Description = excerpt(x.Lead, 200)
 	}
-	p.Canonical = st.origin + canonical
-	if p.Meta, p.JSONLD, err = storyMeta(st, &x, p.Canonical, p.Description); err != nil {
-		return err
+	p.Canonical = st.origin + st.path(x.Path())
+	var err error
+	if p.Meta, p.JSONLD, err = storyMeta(st, x, p.Canonical, p.Description); err != nil {
+		return nil, err
 	}
-	return s.render(w, r, http.StatusOK, "story", p, x.Modified())
+	return p, nil
 }
 
 // storyView prepares a story of this edition for its page.
@@ -104,6 +116,7 @@ func (st *site) storyView(x *news.Story) storyView {
 		Date:     st.formatDate(x.PublishedAt),
 		DateTime: x.PublishedAt.UTC().Format(rfc3339),
 		Labels:   st.labels(x.Labels),
+		Image:    x.FeaturedImage,
 	}
 	if !x.UpdatedAt.IsZero() && x.UpdatedAt.After(x.PublishedAt) {
 		v.Updated = st.formatDate(x.UpdatedAt)
