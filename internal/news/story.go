@@ -254,11 +254,27 @@ type StoryList struct {
 	Pages   int
 }
 
+// RevisionKind says how a revision came about.
+type RevisionKind string
+
+// Revision kinds. A rejected revision keeps the text of a save that was
+// refused because someone else had saved the story first: its Version is
+// the version the refused save started from.
+const (
+	RevisionSave     RevisionKind = "save"
+	RevisionRejected RevisionKind = "rejected"
+	RevisionRestore  RevisionKind = "restore"
+)
+
 // Revision is a saved state of a story: every save records one, so no
 // version of a story is ever lost.
 type Revision struct {
+	ID        int64
 	StoryID   int64
 	Version   int
+	Kind      RevisionKind
+	UserID    int64  // the staff user who saved it; zero for imports and the scheduler
+	UserName  string // the user's display name when read back, "" when UserID is zero
 	CreatedAt time.Time
 	Story     Story // the story as it was saved
 }

@@ -161,6 +161,11 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 }
 
 func (tx *tx) updateStory(ctx context.Context, st *news.Story) error {
+	return tx.saveStory(ctx, st, news.RevisionSave)
+}
+
+// saveStory is updateStory recording a revision of the given kind.
+func (tx *tx) saveStory(ctx context.Context, st *news.Story, kind news.RevisionKind) error {
 	if st.ID == 0 {
 		return notFound("story 0")
 	}
@@ -220,7 +225,7 @@ func (tx *tx) updateStory(ctx context.Context, st *news.Story) error {
 	}
 	tx.count(storyScopes(&old), old.Status, -1)
 	tx.count(storyScopes(st), st.Status, 1)
-	return tx.recordRevision(ctx, st)
+	return tx.recordRevisionKind(ctx, st, kind)
 }
 
 // prepareStory validates st and resolves what it refers to: its section,
