@@ -179,7 +179,12 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("store: migrate: %w", err)
 	}
-	opts := []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	opts := []goose.ProviderOption{
+		goose.WithDisableGlobalRegistry(true),
+		// Migrations are numbered when work on them starts, and may land
+		// in another order: a database that has 00008 must still get 00004.
+		goose.WithAllowOutofOrder(true),
+	}
 	dialect := goose.DialectSQLite3
 	if s.dialect == dialectPostgres {
 		dialect = goose.DialectPostgres
