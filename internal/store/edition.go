@@ -30,6 +30,9 @@ func (s *Store) SaveEdition(ctx context.Context, e news.Edition) error {
 				time_zone = excluded.time_zone, date_format = excluded.date_format,
 				is_default = excluded.is_default`,
 			e.Code, e.Language, e.Name, e.TimeZone, e.DateFormat, e.Default)
+		// Every page shows the editions in its switch, and its dates in
+		// its edition's format and zone.
+		tx.recordChange(news.KeyEditions)
 		return err
 	})
 	if err != nil {

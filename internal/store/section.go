@@ -101,6 +101,8 @@ func (tx *tx) createSection(ctx context.Context, sec *news.Section) error {
 	if isUniqueViolation(err) {
 		return news.Errorf(news.ErrConflict, "edition %s already has a section %q", sec.Edition, sec.Slug)
 	}
+	// The edition's pages list its sections in their navigation.
+	tx.recordChange(news.NavKey(sec.Edition))
 	return err
 }
 

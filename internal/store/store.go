@@ -53,6 +53,11 @@ type Store struct {
 	// prepared statements on PostgreSQL; SQLite writes are rare enough.)
 	readStmts *stmtCache
 	now       func() time.Time
+
+	// url and channel are PostgreSQL's: WatchChanges opens a connection
+	// of its own to listen on the channel that change writers notify.
+	url     string
+	channel string
 }
 
 // Open connects to the database named by url, applies any pending
@@ -87,7 +92,7 @@ func openPostgres(url string) (*Store, error) {
 	db.SetMaxOpenConns(4 * runtime.GOMAXPROCS(0))
 	db.SetMaxIdleConns(4 * runtime.GOMAXPROCS(0))
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	return &Store{dialect: dialectPostgres, write: db, read: db, now: time.Now}, nil
+	return &Store{dialect: dialectPostgres, write: db, read: db, now: time.Now, url: url}, nil
 }
 
 // sqlitePragmas are set through the DSN so that every pooled connection
@@ -191,10 +196,11 @@ func (s *Store) migrate(ctx context.Context) error {
 		// Several nodes may start at once: the lock lets one migrate while
 		// the others wait. It is keyed by schema so that newsrooms sharing
 		// one server in separate schemas do not wait for each other.
-		var schema string
-		if err := s.write.QueryRowContext(ctx, "SELECT current_schema()").Scan(&schema); err != nil {
+		schema, err := s.currentSchema(ctx)
+		if err != nil {
 			return fmt.Errorf("store: migrate: %w", err)
 		}
+		s.channel = changeChannel(schema)
 		h := fnv.New64a()
 		h.Write([]byte("newsdesk:" + schema))
 		locker, err := lock.NewPostgresSessionLocker(
@@ -274,6 +280,9 @@ type tx struct {
 	authors map[string]news.Author
 	// counts gathers changes to story_counts, written before commit.
 	counts map[countKey]int
+	// changes gathers the keys of what the transaction touched, written
+	// as one change before commit.
+	changes map[string]struct{}
 }
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
@@ -354,6 +363,11 @@ func (s *Store) inTx(ctx context.Context, db *sql.DB, stmts *stmtCache, opts *sq
 	err = fn(t)
 	if err == nil && len(t.counts) > 0 {
 		err = t.flushCounts(ctx)
+	}
+	// Last, so that PostgreSQL's lock on the changes table is held for
+	// as short a time as possible.
+	if err == nil && len(t.changes) > 0 {
+		err = t.flushChanges(ctx)
 	}
 	if err != nil {
 		sqlTx.Rollback()

@@ -76,7 +76,8 @@ func (s *Store) UpdateStory(ctx context.Context, st *news.Story) error {
 	return nil
 }
 
-// Story returns the story with the given id, whatever its status.
+// Story returns the story with the given id, whatever its status, with its
+// notes.
 func (s *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 	var st news.Story
 	err := s.view(ctx, func(tx *tx) error {
@@ -85,7 +86,10 @@ func (s *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound("story %d", id)
 		}
-		return err
+		if err != nil {
+			return err
+		}
+		return tx.fillNotes(ctx, &st)
 	})
 	if err != nil {
 		return news.Story{}, fmt.Errorf("store: story %d: %w", id, err)
@@ -157,6 +161,7 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 		return err
 	}
 	tx.count(storyScopes(st), st.Status, 1)
+	tx.recordStoryChange(nil, st)
 	return tx.recordRevision(ctx, st)
 }
 
@@ -225,6 +230,7 @@ func (tx *tx) saveStory(ctx context.Context, st *news.Story, kind news.RevisionK
 	}
 	tx.count(storyScopes(&old), old.Status, -1)
 	tx.count(storyScopes(st), st.Status, 1)
+	tx.recordStoryChange(&old, st)
 	return tx.recordRevisionKind(ctx, st, kind)
 }
 

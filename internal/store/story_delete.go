@@ -32,6 +32,7 @@ func (s *Store) DeleteStory(ctx context.Context, id int64, version int) error {
 			return err
 		}
 		tx.count(storyScopes(&old), old.Status, -1)
+		tx.recordStoryChange(&old, nil)
 		return nil
 	})
 	if err != nil {
