@@ -90,6 +90,13 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 	if image != "" {
 		article.Image = []string{image}
 	}
+	// Every note is told as a CorrectionComment, the kind schema.org
+	// offers for notes on a published article; its name says which kind.
+	for _, n := range x.Notes {
+		article.Correction = append(article.Correction, ldCorrection{
+			Type: "CorrectionComment", Name: st.ui.noteKind(n.Kind), Text: n.Text, DatePublished: n.At.UTC().Format(rfc3339),
+		})
+	}
 	for _, a := range x.Bylines {
 		article.Author = append(article.Author, ldThing{Type: "Person", Name: a.Name})
 	}
@@ -107,20 +114,29 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 
 // ldNewsArticle is the schema.org NewsArticle search engines read.
 type ldNewsArticle struct {
-	Context          string    `json:"@context"`
-	Type             string    `json:"@type"`
-	Headline         string    `json:"headline"`
-	Description      string    `json:"description,omitempty"`
-	URL              string    `json:"url"`
-	DatePublished    string    `json:"datePublished"`
-	DateModified     string    `json:"dateModified"`
-	Author           []ldThing `json:"author"`
-	Publisher        ldThing   `json:"publisher"`
-	MainEntityOfPage ldThing   `json:"mainEntityOfPage"`
-	ArticleSection   string    `json:"articleSection"`
-	Keywords         []string  `json:"keywords,omitempty"`
-	InLanguage       string    `json:"inLanguage"`
-	Image            []string  `json:"image,omitempty"`
+	Context          string         `json:"@context"`
+	Type             string         `json:"@type"`
+	Headline         string         `json:"headline"`
+	Description      string         `json:"description,omitempty"`
+	URL              string         `json:"url"`
+	DatePublished    string         `json:"datePublished"`
+	DateModified     string         `json:"dateModified"`
+	Author           []ldThing      `json:"author"`
+	Publisher        ldThing        `json:"publisher"`
+	MainEntityOfPage ldThing        `json:"mainEntityOfPage"`
+	ArticleSection   string         `json:"articleSection"`
+	Keywords         []string       `json:"keywords,omitempty"`
+	InLanguage       string         `json:"inLanguage"`
+	Image            []string       `json:"image,omitempty"`
+	Correction       []ldCorrection `json:"correction,omitempty"`
+}
+
+// ldCorrection is a schema.org CorrectionComment: one note on the story.
+type ldCorrection struct {
+	Type          string `json:"@type"`
+	Name          string `json:"name"`
+	Text          string `json:"text"`
+	DatePublished string `json:"datePublished"`
 }
 
 // ldThing is a schema.org Person, Organization or WebPage.

@@ -33,7 +33,17 @@ type storyView struct {
 	Bylines     []string
 	Tags        []navLink
 	Labels      []labelView
-	Image       string // the featured image's URL, empty when none
+	Image       string     // the featured image's URL, empty when none
+	Notes       []noteView // oldest first
+}
+
+// noteView is a correction, clarification or update as the page shows it.
+type noteView struct {
+	Kind     string // the kind, for the class name
+	Name     string // the kind in the edition's language
+	Date     string
+	DateTime string
+	Text     string
 }
 
 // parseStorySegment reads "{id}-{slug}" (or a bare "{id}").
@@ -127,6 +137,12 @@ func (st *site) storyView(x *news.Story) storyView {
 	}
 	for _, t := range x.Tags {
 		v.Tags = append(v.Tags, navLink{Name: t.Name, URL: st.path("/tags/" + t.Slug)})
+	}
+	for _, n := range x.Notes {
+		v.Notes = append(v.Notes, noteView{
+			Kind: string(n.Kind), Name: st.ui.noteKind(n.Kind),
+			Date: st.formatDate(n.At), DateTime: n.At.UTC().Format(rfc3339), Text: n.Text,
+		})
 	}
 	return v
 }

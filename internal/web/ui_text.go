@@ -18,6 +18,8 @@ type uiText struct {
 	Section       string
 	Published     string
 	Updated       string
+	Notes         string // heading of a story's corrections and updates
+	NoteKinds     map[news.NoteKind]string
 	By            string
 	Tags          string
 	Related       string
@@ -57,6 +59,8 @@ var english = &uiText{
 	Section:       "Section",
 	Published:     "Published",
 	Updated:       "Updated",
+	Notes:         "Corrections and updates",
+	NoteKinds:     map[news.NoteKind]string{news.NoteCorrection: "Correction", news.NoteClarification: "Clarification", news.NoteUpdate: "Update"},
 	By:            "By",
 	Tags:          "Topics",
 	Related:       "Related stories",
@@ -88,6 +92,8 @@ var russian = &uiText{
 	Section:       "Раздел",
 	Published:     "Опубликовано",
 	Updated:       "Обновлено",
+	Notes:         "Исправления и дополнения",
+	NoteKinds:     map[news.NoteKind]string{news.NoteCorrection: "Исправление", news.NoteClarification: "Уточнение", news.NoteUpdate: "Дополнение"},
 	By:            "Автор:",
 	Tags:          "Темы",
 	Related:       "Читайте также",
@@ -103,6 +109,14 @@ var russian = &uiText{
 	BackHome:      "На главную",
 	Footer:        "Независимые новости на платформе newsdesk.",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
+}
+
+// noteKind returns the name of a kind of note.
+func (u *uiText) noteKind(k news.NoteKind) string {
+	if s, ok := u.NoteKinds[k]; ok {
+		return s
+	}
+	return string(k)
 }
 
 // uiFor returns the words for a language tag, English when there are none.
