@@ -20,9 +20,14 @@ var templateFS embed.FS
 // layout and partials into its own set, so their blocks cannot collide.
 var pageNames = []string{"home", "list", "story", "error"}
 
+// deskPageNames are the desk's page templates, templates/desk/<name>.html,
+// each parsed with templates/desk/layout.html.
+var deskPageNames = []string{"error", "signin", "signin_link"}
+
 // pageSet holds one parsed template set per page.
 type pageSet struct {
 	pages map[string]*template.Template
+	desk  map[string]*template.Template
 }
 
 // parsePages parses the layout, partials and every page template from fsys
@@ -50,7 +55,33 @@ func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 		}
 		ps.pages[name] = t
 	}
+	if ps.desk, err = parseDeskPages(fsys, funcs); err != nil {
+		return nil, err
+	}
 	return ps, nil
+}
+
+// parseDeskPages parses the desk layout and every desk page.
+func parseDeskPages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
+	layout, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/desk/layout.html")
+	if err != nil {
+		return nil, fmt.Errorf("parse desk layout: %w", err)
+	}
+	desk := map[string]*template.Template{}
+	for _, name := range deskPageNames {
+		t, err := layout.Clone()
+		if err != nil {
+			return nil, fmt.Errorf("clone desk layout for %s: %w", name, err)
+		}
+		if _, err := t.ParseFS(fsys, "templates/desk/"+name+".html"); err != nil {
+			return nil, fmt.Errorf("parse desk %s: %w", name, err)
+		}
+		if t.Lookup("content") == nil {
+			return nil, fmt.Errorf("desk template %s defines no content block", name)
+		}
+		desk[name] = t
+	}
+	return desk, nil
 }
 
 // bufferPool recycles render buffers: a story page is tens of kilobytes and

@@ -13,7 +13,11 @@ func TestParsePagesFailsOnBadTemplates(t *testing.T) {
 	}
 	good := func() fstest.MapFS {
 		m := fstest.MapFS{}
-		for _, name := range append([]string{"layout", "partials"}, pageNames...) {
+		names := append([]string{"layout", "partials", "desk/layout"}, pageNames...)
+		for _, name := range deskPageNames {
+			names = append(names, "desk/"+name)
+		}
+		for _, name := range names {
 			data, err := templateFS.ReadFile("templates/" + name + ".html")
 			if err != nil {
 				t.Fatal(err)
@@ -32,6 +36,8 @@ func TestParsePagesFailsOnBadTemplates(t *testing.T) {
 		"no content block": {"templates/list.html", `{{define "other"}}{{end}}`, "no content block"},
 		"unknown function": {"templates/home.html", `{{define "content"}}{{nosuch .}}{{end}}`, "nosuch"},
 		"missing page":     {"templates/error.html", "", "error"},
+		"desk page":        {"templates/desk/signin.html", `{{define "content"}}{{.Nope}{{end}}`, "desk signin"},
+		"desk layout":      {"templates/desk/layout.html", "", "desk layout"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -19,6 +19,14 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /{edition}/tags/{tag}", s.page(s.tagPage))
 	mux.Handle("GET /{section}/{story}", s.page(s.storyPage))
 	mux.Handle("GET /{edition}/{section}/{story}", s.page(s.storyPage))
+	mux.HandleFunc("GET /desk", s.deskHome)
+	mux.HandleFunc("GET /desk/{$}", s.deskHome)
+	mux.Handle("GET /desk/signin", s.deskOpen(s.deskSignInForm))
+	mux.Handle("POST /desk/signin", s.deskOpen(s.deskSignIn))
+	mux.Handle("GET /desk/signin/{token}", s.deskOpen(s.deskSignInLinkForm))
+	mux.Handle("POST /desk/signin/{token}", s.deskOpen(s.deskSignInLink))
+	mux.Handle("POST /desk/signout", s.deskOpen(s.deskSignOut))
+	mux.Handle("POST /desk/signout/everywhere", s.staff(s.deskSignOutEverywhere))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

@@ -12,8 +12,12 @@ import (
 	"net/http"
 	"strings"
 	"sync"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/store"
 )
 
 // siteName is the publication's name in the header, titles and metadata,
@@ -32,6 +36,22 @@ type Store interface {
 	Story(ctx context.Context, id int64) (news.Story, error)
 	ListStories(ctx context.Context, f news.StoryFilter) (news.StoryList, error)
 	RelatedStories(ctx context.Context, st news.Story, limit int) ([]news.Story, error)
+
+	// Staff, sessions and sign-in.
+	Sessions() *store.SessionStore
+	CreateUser(ctx context.Context, u news.User) (news.User, error)
+	User(ctx context.Context, id int64) (news.User, error)
+	UserByEmail(ctx context.Context, email string) (news.User, error)
+	Users(ctx context.Context) ([]news.User, error)
+	UpdateUser(ctx context.Context, u news.User) (news.User, error)
+	SetPassword(ctx context.Context, id int64, hash string) error
+	EndSessions(ctx context.Context, id int64) (news.User, error)
+	CreateToken(ctx context.Context, userID int64, purpose string, ttl time.Duration) (string, error)
+	TokenUser(ctx context.Context, raw, purpose string) (news.User, error)
+	UseToken(ctx context.Context, raw, purpose string) (news.User, error)
+	RecordSignInFailure(ctx context.Context, keys ...string) error
+	SignInFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error)
+	ClearSignInFailures(ctx context.Context, key string) error
 }
 
 // Config holds the settings of the web layer.
@@ -51,6 +71,10 @@ type Server struct {
 	static *staticFiles
 	zones  sync.Map // time zone name -> *time.Location
 	nav    navCache // editions and sections, for at most navTTL
+
+	// sessions are the desk's server-side sessions (scs over the
+	// store's sessions table).
+	sessions *scs.SessionManager
 
 	popularMu sync.Mutex
 	popular   map[string]popularTopics // by edition code
@@ -74,13 +98,56 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
-	return &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, popular: map[string]popularTopics{}}, nil
+	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, popular: map[string]popularTopics{}}
+	s.sessions = newSessionManager(st.Sessions(), strings.HasPrefix(cfg.BaseURL, "https://"), logger)
+	return s, nil
+}
+
+// Session lifetimes: a member of staff stays signed in for a working
+// fortnight at most, and is signed out after three idle days.
+const (
+	sessionLifetime    = 14 * 24 * time.Hour
+	sessionIdleTimeout = 3 * 24 * time.Hour
+)
+
+// newSessionManager configures scs: an HttpOnly, SameSite=Lax cookie for
+// the whole site (readers' accounts will share it), Secure when the site is
+// served over HTTPS.
+func newSessionManager(st scs.Store, secure bool, logger *slog.Logger) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = st
+	sm.Lifetime = sessionLifetime
+	sm.IdleTimeout = sessionIdleTimeout
+	sm.Cookie.Name = "newsdesk_session"
+	sm.Cookie.Path = "/"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = secure
+	sm.ErrorFunc = func(w http.ResponseWriter, r *http.Request, err error) {
+		logger.ErrorContext(r.Context(), "session failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		plainError(w, http.StatusInternalServerError)
+	}
+	return sm
+}
+
+// withSessions loads and saves sessions for the desk only: public pages
+// stay free of cookies, and of the Vary: Cookie that would defeat caches.
+func (s *Server) withSessions(next http.Handler) http.Handler {
+	withSession := s.sessions.LoadAndSave(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/desk" || strings.HasPrefix(r.URL.Path, "/desk/") {
+			withSession.ServeHTTP(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
 }
 
 // Handler returns the site with its middleware: panic recovery, request
 // logging, security headers and cross-origin protection for unsafe methods.
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.routes()
+	h = s.withSessions(h)
 	h = s.recoverPanics(h)
 	h = securityHeaders(h)
 	h = http.NewCrossOriginProtection().Handler(h)

@@ -1,0 +1,185 @@
+package web
+
+import (
+	"errors"
+	"math"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"newsdesk/internal/auth"
+	"newsdesk/internal/news"
+)
+
+// signInPage is the data of templates/desk/signin.html.
+type signInPage struct {
+	deskPage
+	Email  string
+	Next   string
+	Error  string
+	Notice string
+}
+
+// deskSignInForm shows the sign-in form, or sends staff who are already
+// signed in on to where they were going.
+func (s *Server) deskSignInForm(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Cache-Control", "no-store")
+	next := safeNext(r.URL.Query().Get("next"))
+	if u, ok, err := s.sessionUser(r); err != nil {
+		return err
+	} else if ok && u.Role.Staff() {
+		return deskRedirect(w, r, next)
+	}
+	p := &signInPage{deskPage: deskPage{Title: "Sign in"}, Next: next}
+	switch r.URL.Query().Get("signedout") {
+	case "1":
+		p.Notice = "You have signed out."
+	case "everywhere":
+		p.Notice = "You have signed out on every device."
+	}
+	return s.renderDesk(w, r, http.StatusOK, "signin", p)
+}
+
+// Messages of the sign-in form. A wrong address and a wrong password get
+// the same one, so the form does not tell which addresses have accounts.
+const (
+	msgBadCredentials = "That e-mail address and password do not match an account."
+	msgNoDesk         = "This account has no access to the desk."
+	msgDisabled       = "This account is disabled. Ask an administrator to enable it."
+)
+
+// deskSignIn checks an address and password and starts a session. Failed
+// attempts are recorded per account and per address; past the limits the
+// form answers 429 with Retry-After, across every node since the failures
+// are in the database.
+func (s *Server) deskSignIn(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Cache-Control", "no-store")
+	ctx := r.Context()
+	email := news.NormalizeEmail(r.PostFormValue("email"))
+	pw := r.PostFormValue("password")
+	p := &signInPage{deskPage: deskPage{Title: "Sign in"}, Email: email, Next: safeNext(r.PostFormValue("next"))}
+	keys := []string{"user:" + email, "addr:" + clientAddr(r)}
+
+	wait, err := s.signInWait(r, keys)
+	if err != nil {
+		return err
+	}
+	if wait > 0 {
+		mins := int(math.Ceil(wait.Minutes()))
+		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+		p.Error = "Too many failed sign-ins. Try again in " + strconv.Itoa(mins) + " minute" + plural(mins) + "."
+		return s.renderDesk(w, r, http.StatusTooManyRequests, "signin", p)
+	}
+
+	u, err := s.store.UserByEmail(ctx, email)
+	var ok bool
+	switch {
+	case errors.Is(err, news.ErrNotFound):
+		auth.WasteTime(pw)
+	case err != nil:
+		return err
+	default:
+		if ok, err = auth.CheckPassword(u.PasswordHash, pw); err != nil {
+			return err
+		}
+	}
+	if !ok {
+		if err := s.store.RecordSignInFailure(ctx, keys...); err != nil {
+			return err
+		}
+		p.Error = msgBadCredentials
+		return s.renderDesk(w, r, http.StatusUnauthorized, "signin", p)
+	}
+	if u.Disabled || !u.Role.Staff() {
+		p.Error = msgNoDesk
+		if u.Disabled {
+			p.Error = msgDisabled
+		}
+		return s.renderDesk(w, r, http.StatusForbidden, "signin", p)
+	}
+	if err := s.store.ClearSignInFailures(ctx, keys[0]); err != nil {
+		return err
+	}
+	if err := s.startSession(r, u); err != nil {
+		return err
+	}
+	return deskRedirect(w, r, p.Next)
+}
+
+// signInWait is how long the client must wait before trying again: the
+// longer of the account's and the address's waits.
+func (s *Server) signInWait(r *http.Request, keys []string) (time.Duration, error) {
+	now := time.Now()
+	var wait time.Duration
+	for i, th := range []auth.Throttle{auth.AccountThrottle, auth.AddressThrottle} {
+		failures, err := s.store.SignInFailures(r.Context(), keys[i], now.Add(-th.Window))
+		if err != nil {
+			return 0, err
+		}
+		wait = max(wait, th.RetryAfter(failures, now))
+	}
+	return wait, nil
+}
+
+// startSession signs u in: a new session token (so a token planted before
+// sign-in is worthless after it), the user and their session epoch.
+func (s *Server) startSession(r *http.Request, u news.User) error {
+	ctx := r.Context()
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		return err
+	}
+	s.sessions.Put(ctx, sessionUser, u.ID)
+	s.sessions.Put(ctx, sessionEpoch, u.SessionEpoch)
+	return nil
+}
+
+// deskSignOut ends this session. It needs no valid session: signing out
+// of an expired one still clears the cookie.
+func (s *Server) deskSignOut(w http.ResponseWriter, r *http.Request) error {
+	w.Header().Set("Cache-Control", "no-store")
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return err
+	}
+	return deskRedirect(w, r, "/desk/signin?signedout=1")
+}
+
+// deskSignOutEverywhere ends every session of the user, on every device,
+// by raising the session epoch.
+func (s *Server) deskSignOutEverywhere(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if _, err := s.store.EndSessions(r.Context(), u.ID); err != nil {
+		return err
+	}
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		return err
+	}
+	return deskRedirect(w, r, "/desk/signin?signedout=everywhere")
+}
+
+// safeNext keeps a post-sign-in destination only when it is a desk path
+// on this site, so the sign-in form cannot be used to send people
+// elsewhere.
+func safeNext(next string) string {
+	if (next == "/desk" || strings.HasPrefix(next, "/desk/")) && !strings.ContainsAny(next, "\\\r\n") && !strings.HasPrefix(next, "/desk/signin") {
+		return next
+	}
+	return "/desk/"
+}
+
+// clientAddr is the client's IP address, the key of per-address
+// throttling.
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
+}
