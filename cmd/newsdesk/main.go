@@ -33,6 +33,8 @@ const usage = `newsdesk: a news publishing platform
 Usage:
   newsdesk serve  [--addr 127.0.0.1:8080] [--data ./newsdesk-data] [--database URL] [--base-url URL] [--demo]
   newsdesk import [--data DIR] [--database URL] [--edition CODE] [--section NAME] [--format auto|text] PATH...
+  newsdesk user add --email E --role admin|editor|author|contributor|reader [--name N] [--base-url URL] [--data DIR] [--database URL]
+      (a password piped on standard input is set; otherwise a one-time sign-in link is printed)
 
 Every flag can also be set by an environment variable NEWSDESK_<FLAG>,
 e.g. NEWSDESK_DATABASE=postgres://user@host/db.
@@ -50,6 +52,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		return serve(ctx, rest, getenv, stdout, stderr)
 	case "import":
 		return importFiles(ctx, rest, getenv, stdout, stderr)
+	case "user":
+		return userCommand(ctx, rest, getenv, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return nil
