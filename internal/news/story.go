@@ -225,6 +225,11 @@ type StoryFilter struct {
 	// and no pages, such as the blocks of a front page: the list's Total
 	// and Pages are then zero.
 	NoTotal bool
+	// DeskOrder lists the most recent first by publication time or, for
+	// stories never published, by creation time, as the desk shows them:
+	// drafts then sit among the stories of their day instead of after
+	// every dated one.
+	DeskOrder bool
 }
 
 // DefaultPageSize is the number of stories on one page of a list.

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"newsdesk/internal/news"
 )
@@ -84,6 +85,19 @@ func (s *Store) SectionBySlug(ctx context.Context, edition, slug string) (news.S
 	return sec, nil
 }
 
+// Section returns the section with the given id.
+func (s *Store) Section(ctx context.Context, id int64) (news.Section, error) {
+	var sec news.Section
+	err := s.view(ctx, func(tx *tx) (err error) {
+		sec, err = tx.sectionByID(ctx, id)
+		return err
+	})
+	if err != nil {
+		return news.Section{}, fmt.Errorf("store: section %d: %w", id, err)
+	}
+	return sec, nil
+}
+
 func (tx *tx) createSection(ctx context.Context, sec *news.Section) error {
 	if err := tx.requireEdition(ctx, "section", sec.Edition); err != nil {
 		return err
@@ -101,9 +115,126 @@ func (tx *tx) createSection(ctx context.Context, sec *news.Section) error {
 	if isUniqueViolation(err) {
 		return news.Errorf(news.ErrConflict, "edition %s already has a section %q", sec.Edition, sec.Slug)
 	}
+	if err != nil {
+		return err
+	}
 	// The edition's pages list its sections in their navigation.
 	tx.recordChange(news.NavKey(sec.Edition))
-	return err
+	return tx.releaseSlug(ctx, redirectSection, sec.Edition, sec.Slug)
+}
+
+// UpdateSection renames the section with sec.ID and moves it to
+// sec.Position; its edition stays. An empty slug is made from the name. When
+// the slug changes, the old one keeps leading to the section.
+func (s *Store) UpdateSection(ctx context.Context, sec *news.Section) error {
+	if sec.Slug == "" {
+		sec.Slug = news.Slugify(sec.Name)
+	}
+	saved := *sec
+	err := s.update(ctx, func(tx *tx) error {
+		old, err := tx.sectionByID(ctx, sec.ID)
+		if err != nil {
+			return err
+		}
+		saved.Edition = old.Edition
+		if err := saved.Validate(); err != nil {
+			return err
+		}
+		var taken bool
+		if err := tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM sections WHERE edition = ? AND slug = ? AND id <> ?)`,
+			saved.Edition, saved.Slug, saved.ID).Scan(&taken); err != nil {
+			return err
+		}
+		if taken {
+			return slugTaken("section", saved.Edition, saved.Slug)
+		}
+		if _, err := tx.exec(ctx, `UPDATE sections SET slug = ?, name = ?, position = ? WHERE id = ?`,
+			saved.Slug, saved.Name, saved.Position, saved.ID); err != nil {
+			return err
+		}
+		// Every page of the edition names its sections in the navigation,
+		// and the cards of the section's stories name and link it.
+		tx.recordChange(news.NavKey(saved.Edition), news.SectionKey(saved.ID))
+		if old.Slug == saved.Slug {
+			return nil
+		}
+		return tx.redirectSlug(ctx, redirectSection, saved.Edition, old.Slug, saved.Slug, saved.ID)
+	})
+	if err != nil {
+		return fmt.Errorf("store: update section %d: %w", sec.ID, err)
+	}
+	*sec = saved
+	return nil
+}
+
+// DeleteSection deletes a section that holds no story, in any status. One
+// that does is a conflict: its stories must move to another section first.
+func (s *Store) DeleteSection(ctx context.Context, id int64) error {
+	err := s.update(ctx, func(tx *tx) error {
+		sec, err := tx.sectionByID(ctx, id)
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM stories WHERE section_id = ?`, id).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return news.Errorf(news.ErrConflict, "section %q still holds %s (trashed ones included): move them to another section first",
+				sec.Name, plural(n, "story", "stories"))
+		}
+		if err := tx.dropRedirectsTo(ctx, redirectSection, id); err != nil {
+			return err
+		}
+		if _, err := tx.exec(ctx, `DELETE FROM story_counts WHERE scope = ?`, sectionScope(id)); err != nil {
+			return err
+		}
+		tx.recordChange(news.NavKey(sec.Edition), news.SectionKey(id))
+		_, err = tx.exec(ctx, `DELETE FROM sections WHERE id = ?`, id)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("store: delete section %d: %w", id, err)
+	}
+	return nil
+}
+
+// SectionCounts returns the edition's sections in navigation order, each
+// with the number of its stories of every status.
+func (s *Store) SectionCounts(ctx context.Context, edition string) ([]news.SectionCount, error) {
+	var secs []news.SectionCount
+	err := s.view(ctx, func(tx *tx) (err error) {
+		secs, err = queryAll(ctx, tx, func(r scanner) (news.SectionCount, error) {
+			var c news.SectionCount
+			err := r.Scan(&c.ID, &c.Edition, &c.Slug, &c.Name, &c.Position, &c.Stories)
+			return c, err
+		}, `SELECT `+sectionColumns+`,
+				COALESCE((SELECT SUM(c.n) FROM story_counts c WHERE c.scope = 's:' || sections.id), 0)
+			FROM sections WHERE edition = ? ORDER BY position, name, id`, edition)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: section counts of %s: %w", edition, err)
+	}
+	return secs, nil
+}
+
+// slugTaken is the conflict of a section or tag given a slug that another
+// of the edition has.
+func slugTaken(what, edition, slug string) error {
+	v := news.ValidationErrors{}
+	v.Add("slug", fmt.Sprintf("%q is taken by another %s of edition %s", slug, what, edition))
+	e := v.Err(what).(*news.Error)
+	e.Code = news.ErrConflict
+	return e
+}
+
+// plural returns "1 story" or "3 stories".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }
 
 func (tx *tx) sectionBySlug(ctx context.Context, edition, slug string) (news.Section, error) {

@@ -81,6 +81,10 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
+	if err := s.foldPending(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	return s, nil
 }
 

@@ -160,6 +160,9 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 	if err := tx.writeStoryLinks(ctx, st, false); err != nil {
 		return err
 	}
+	if err := tx.foldHeadline(ctx, st.ID, st.Headline); err != nil {
+		return err
+	}
 	tx.count(storyScopes(st), st.Status, 1)
 	tx.recordStoryChange(nil, st)
 	return tx.recordRevision(ctx, st)
@@ -226,6 +229,9 @@ func (tx *tx) saveStory(ctx context.Context, st *news.Story, kind news.RevisionK
 		return err
 	}
 	if err := tx.writeStoryLinks(ctx, st, true); err != nil {
+		return err
+	}
+	if err := tx.foldHeadline(ctx, st.ID, st.Headline); err != nil {
 		return err
 	}
 	tx.count(storyScopes(&old), old.Status, -1)

@@ -3,6 +3,7 @@ package store
 import (
 	"cmp"
 	"context"
+	"fmt"
 	"slices"
 	"strconv"
 
@@ -71,10 +72,12 @@ func (tx *tx) flushCounts(ctx context.Context) error {
 
 // countScope returns the scope whose counter holds the number of stories
 // that f selects before exclusions, or "" when f combines filters that no
-// single counter covers. An edition filter is implied by a section or a
+// single counter covers, or that no counter knows (owner, headline). An edition filter is implied by a section or a
 // tag, which belong to one edition.
 func countScope(f news.StoryFilter) string {
 	switch {
+	case f.OwnerID != 0 || len(news.QueryWords(f.Query)) > 0:
+		return ""
 	case f.TagID != 0 && f.SectionID == 0 && f.AuthorID == 0:
 		return tagScope(f.TagID)
 	case f.SectionID != 0 && f.TagID == 0 && f.AuthorID == 0:
@@ -100,4 +103,43 @@ func (tx *tx) countedTotal(ctx context.Context, scope string, status news.Status
 			scope).Scan(&n)
 	}
 	return n, err
+}
+
+// StatusCounts returns how many stories f selects in each status, leaving
+// aside f's own status, exclusions and page: the desk shows them beside
+// the status filter. Every status is in the map, zero when none.
+func (s *Store) StatusCounts(ctx context.Context, f news.StoryFilter) (map[news.Status]int, error) {
+	f.Status, f.Exclude = "", nil
+	counts := make(map[news.Status]int, len(news.Statuses))
+	for _, st := range news.Statuses {
+		counts[st] = 0
+	}
+	read := func(r scanner) (struct{}, error) {
+		var status string
+		var n int
+		if err := r.Scan(&status, &n); err != nil {
+			return struct{}{}, err
+		}
+		counts[news.Status(status)] += n
+		return struct{}{}, nil
+	}
+	err := s.view(ctx, func(tx *tx) error {
+		if scope := countScope(f); scope != "" {
+			_, err := queryAll(ctx, tx, read, `SELECT status, n FROM story_counts WHERE scope = ?`, scope)
+			return err
+		}
+		if f.Edition == "" && f.SectionID == 0 && f.TagID == 0 && f.AuthorID == 0 && f.OwnerID == 0 && len(news.QueryWords(f.Query)) == 0 {
+			// Every story counts in exactly one edition's scope.
+			_, err := queryAll(ctx, tx, read, `
+				SELECT c.status, c.n FROM story_counts c JOIN editions e ON c.scope = 'e:' || e.code`)
+			return err
+		}
+		q := buildQuery(f, false)
+		_, err := queryAll(ctx, tx, read, `SELECT s.status, COUNT(*) `+q.from+` WHERE `+q.where+` GROUP BY s.status`, q.args...)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: status counts: %w", err)
+	}
+	return counts, nil
 }

@@ -101,7 +101,11 @@ type listQuery struct {
 	args               []any
 }
 
-func buildListQuery(f news.StoryFilter) listQuery {
+func buildListQuery(f news.StoryFilter) listQuery { return buildQuery(f, true) }
+
+// buildQuery is buildListQuery, with byStatus false leaving out any
+// condition on the status, for counts per status.
+func buildQuery(f news.StoryFilter, byStatus bool) listQuery {
 	q := listQuery{from: ` FROM stories s`}
 	var where []string
 	// statusOf and orderOf name the columns that the list's index holds:
@@ -126,15 +130,29 @@ func buildListQuery(f news.StoryFilter) listQuery {
 		where = append(where, `s.section_id = ?`)
 		q.args = append(q.args, f.SectionID)
 	}
-	if f.Status != "" {
+	switch {
+	case !byStatus:
+	case f.Status != "":
 		where = append(where, statusOf+` = ?`)
 		q.args = append(q.args, string(f.Status))
-	} else {
+	default:
 		where = append(where, statusOf+` <> 'trashed'`)
+	}
+	if f.OwnerID != 0 {
+		where = append(where, `s.owner_id = ?`)
+		q.args = append(q.args, f.OwnerID)
+	}
+	if cond, args := headlineCondition(f.Query); cond != "" {
+		where = append(where, cond)
+		q.args = append(q.args, args...)
 	}
 	if len(f.Exclude) > 0 {
 		where = append(where, `s.id NOT IN (`+placeholders(len(f.Exclude))+`)`)
 		q.args = append(q.args, int64Args(f.Exclude)...)
+	}
+	if f.DeskOrder {
+		// The expression of the stories_desk_* indexes, word for word.
+		orderOf = "COALESCE(s.published_at, s.created_at) DESC, s.id DESC"
 	}
 	q.where = strings.Join(where, ` AND `)
 	q.order = ` ORDER BY ` + orderOf

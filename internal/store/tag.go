@@ -67,9 +67,14 @@ func (tx *tx) resolveTags(ctx context.Context, edition string, in []news.Tag) ([
 			return nil, err
 		}
 	}
-	out := make([]news.Tag, len(slugs))
-	for i, slug := range slugs {
-		out[i] = byslug[slug]
+	// Two slugs may name one tag when one of them is a redirect.
+	out := make([]news.Tag, 0, len(slugs))
+	seen := make(map[int64]bool, len(slugs))
+	for _, slug := range slugs {
+		if t := byslug[slug]; !seen[t.ID] {
+			seen[t.ID] = true
+			out = append(out, t)
+		}
 	}
 	return out, nil
 }
@@ -116,6 +121,11 @@ func (tx *tx) ensureTag(ctx context.Context, edition, slug, name string) (news.T
 	const find = `SELECT ` + tagColumns + ` FROM tags t WHERE t.edition = ? AND t.slug = ?`
 	tag, err := scanTag(tx.queryRow(ctx, find, edition, slug))
 	if errors.Is(err, sql.ErrNoRows) {
+		// The slug of a renamed or merged tag means the tag it became, so
+		// a form opened before the change does not bring the old tag back.
+		tag, err = tx.tagRedirect(ctx, edition, slug)
+	}
+	if errors.Is(err, news.ErrNotFound) {
 		tag = news.Tag{Edition: edition, Slug: slug, Name: cmp.Or(name, slug)}
 		// A concurrent writer may create the same tag first: then insert
 		// nothing and read theirs.

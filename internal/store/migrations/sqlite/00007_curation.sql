@@ -1,0 +1,24 @@
+-- The desk's lists: headlines folded for the quick search, and indexes that
+-- order an edition's stories as the desk shows them, drafts by creation
+-- time among the published by publication time. The public lists keep
+-- their own indexes.
+--
+-- Headlines are folded in Go (SQLite's lower() folds ASCII only), so the
+-- rows made here start unfolded: the store folds them when it opens, found
+-- through the partial index.
+
+-- +goose Up
+CREATE TABLE story_headlines (
+    story_id INTEGER PRIMARY KEY REFERENCES stories (id) ON DELETE CASCADE,
+    folded   TEXT
+);
+INSERT INTO story_headlines (story_id) SELECT id FROM stories;
+CREATE INDEX story_headlines_unfolded ON story_headlines (story_id) WHERE folded IS NULL;
+
+CREATE INDEX stories_desk_all ON stories (edition, COALESCE(published_at, created_at) DESC, id DESC);
+CREATE INDEX stories_desk_status ON stories (edition, status, COALESCE(published_at, created_at) DESC, id DESC);
+
+-- +goose Down
+DROP INDEX stories_desk_status;
+DROP INDEX stories_desk_all;
+DROP TABLE story_headlines;
