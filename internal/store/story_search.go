@@ -73,13 +73,7 @@ func headlineCondition(query string) (string, []any) {
 	args := make([]any, len(words))
 	for i, w := range words {
 		conds[i] = `h.folded LIKE ? ESCAPE '\'`
-		args[i] = "%" + escapeLike(w) + "%"
+		args[i] = "%" + likeEscape(w) + "%"
 	}
 	return `s.id IN (SELECT h.story_id FROM story_headlines h WHERE ` + strings.Join(conds, ` AND `) + `)`, args
 }
-
-// likeEscaper makes LIKE's wildcards and its escape character match
-// themselves.
-var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
-
-func escapeLike(s string) string { return likeEscaper.Replace(s) }

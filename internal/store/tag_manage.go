@@ -221,7 +221,7 @@ func (s *Store) TagCounts(ctx context.Context, edition, query string, limit int)
 	where, args := `t.edition = ?`, []any{edition}
 	if q := news.Slugify(query); q != "" {
 		where += ` AND t.slug LIKE ? ESCAPE '\'`
-		args = append(args, "%"+escapeLike(q)+"%")
+		args = append(args, "%"+likeEscape(q)+"%")
 	}
 	var tags []news.TagCount
 	err := s.view(ctx, func(tx *tx) (err error) {
