@@ -13,6 +13,7 @@ import (
 	"newsdesk/internal/config"
 	"newsdesk/internal/demo"
 	"newsdesk/internal/news"
+	"newsdesk/internal/schedule"
 	"newsdesk/internal/store"
 	"newsdesk/internal/web"
 )
@@ -52,6 +53,21 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	// Tests and scripts read this line to learn the port of --addr :0.
 	fmt.Fprintf(stdout, "newsdesk: listening on http://%s\n", ln.Addr())
+
+	// Every process runs the scheduler; the store publishes each story
+	// once. Its first pass publishes what fell due while newsdesk was
+	// stopped.
+	schedCtx, stopSched := context.WithCancel(ctx)
+	schedDone := make(chan struct{})
+	go func() {
+		defer close(schedDone)
+		schedule.Run(schedCtx, st, logger)
+	}()
+	// The store is closed after the scheduler has stopped using it.
+	defer func() {
+		stopSched()
+		<-schedDone
+	}()
 
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()

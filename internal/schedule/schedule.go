@@ -1,0 +1,79 @@
+// Package schedule publishes scheduled stories when their time comes. It
+// runs in every newsdesk process; the store makes sure that each story is
+// published once however many run.
+package schedule
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"newsdesk/internal/news"
+)
+
+// Store is what the scheduler needs of the database.
+type Store interface {
+	// PublishDue publishes the stories due by now and returns them.
+	PublishDue(ctx context.Context) ([]news.Story, error)
+	// NextDue returns the time of the next scheduled story, if any.
+	NextDue(ctx context.Context) (time.Time, bool, error)
+}
+
+// MaxWait is the longest the scheduler sleeps between looks at the
+// database. Stories may be scheduled by another process, which cannot wake
+// this one, so they are published at most this late.
+const MaxWait = time.Second
+
+// minWait keeps the scheduler from spinning on a story that is due but
+// not yet published: one that another process is publishing right now.
+const minWait = 50 * time.Millisecond
+
+// Run publishes due stories at once, then again whenever the next one
+// falls due, looking at least every MaxWait for stories scheduled
+// elsewhere, until ctx is done. It logs each story it publishes and each
+// failure, and keeps going after a failure. It returns ctx's error.
+func Run(ctx context.Context, st Store, logger *slog.Logger) error {
+	return run(ctx, st, logger, nil)
+}
+
+// run is Run with a hook called after each pass, for tests to follow the
+// scheduler without timing it.
+func run(ctx context.Context, st Store, logger *slog.Logger, passed func([]news.Story)) error {
+	timer := time.NewTimer(0)
+	defer timer.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-timer.C:
+		}
+		published, err := st.PublishDue(ctx)
+		for _, s := range published {
+			logger.Info("published scheduled story", "story", s.ID, "edition", s.Edition,
+				"headline", s.Headline, "due", s.PublishedAt)
+		}
+		if err != nil && ctx.Err() == nil {
+			logger.Error("publishing scheduled stories", "err", err)
+		}
+		if passed != nil {
+			passed(published)
+		}
+		timer.Reset(wait(ctx, st, logger, time.Now()))
+	}
+}
+
+// wait returns how long to sleep: until the next story is due, but no
+// longer than MaxWait and no shorter than minWait.
+func wait(ctx context.Context, st Store, logger *slog.Logger, now time.Time) time.Duration {
+	next, ok, err := st.NextDue(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			logger.Error("finding the next scheduled story", "err", err)
+		}
+		return MaxWait
+	}
+	if !ok {
+		return MaxWait
+	}
+	return min(max(next.Sub(now), minWait), MaxWait)
+}
