@@ -36,6 +36,9 @@ type Store interface {
 	Story(ctx context.Context, id int64) (news.Story, error)
 	ListStories(ctx context.Context, f news.StoryFilter) (news.StoryList, error)
 	RelatedStories(ctx context.Context, st news.Story, limit int) ([]news.Story, error)
+	HomeSlots(ctx context.Context, edition string) ([]news.Story, error)
+	SectionRedirect(ctx context.Context, edition, slug string) (news.Section, error)
+	TagRedirect(ctx context.Context, edition, slug string) (news.Tag, error)
 
 	// Staff, sessions and sign-in.
 	Sessions() *store.SessionStore

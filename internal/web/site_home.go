@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"time"
 
@@ -26,10 +27,13 @@ type homePage struct {
 	basePage
 	Heading string
 	Top     *storyCard
-	Latest  []storyCard
-	Blocks  []sectionBlock
-	Topics  []navLink
-	Pager   pager
+	// Featured are the stories the desk chose to follow the top story, in
+	// its order.
+	Featured []storyCard
+	Latest   []storyCard
+	Blocks   []sectionBlock
+	Topics   []navLink
+	Pager    pager
 }
 
 // sectionBlock is one section's latest stories on the front page.
@@ -84,7 +88,11 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 		return err
 	}
 	ctx := r.Context()
-	list, err := s.store.ListStories(ctx, news.StoryFilter{Edition: st.ed.Code, Status: news.StatusPublished, Limit: homeListSize, Page: page})
+	curated, err := s.store.HomeSlots(ctx, st.ed.Code)
+	if err != nil {
+		return fmt.Errorf("web: home of %s: %w", st.ed.Code, err)
+	}
+	list, err := s.store.ListStories(ctx, latestFilter(st.ed.Code, curated, page))
 	if err != nil {
 		return fmt.Errorf("web: home of %s: %w", st.ed.Code, err)
 	}
@@ -95,10 +103,16 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	p := &homePage{basePage: st.base(r, ""), Heading: siteName + " — " + st.ui.Latest}
 	p.OnHome = page == 1
 	p.Latest = st.cards(list.Stories, cardLeadRunes)
-	if page == 1 && len(p.Latest) > 0 {
-		top := st.card(&list.Stories[0], topLeadRunes)
-		p.Top, p.Latest = &top, p.Latest[1:]
-		if p.Blocks, err = s.sectionBlocks(ctx, st, list.Stories); err != nil {
+	shown := append(slices.Clip(curated), list.Stories...)
+	if page == 1 && len(shown) > 0 {
+		top := st.card(&shown[0], topLeadRunes)
+		p.Top = &top
+		if len(curated) > 0 {
+			p.Featured = st.cards(curated[1:], cardLeadRunes)
+		} else {
+			p.Latest = p.Latest[1:]
+		}
+		if p.Blocks, err = s.sectionBlocks(ctx, st, shown); err != nil {
 			return err
 		}
 		tags, err := s.popularTags(ctx, st.ed.Code)
@@ -122,6 +136,23 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	p.PrevURL, p.NextURL = st.abs(p.Pager.PrevURL), st.abs(p.Pager.NextURL)
 	p.Meta = listMeta(&p.basePage, st)
 	return s.render(w, r, http.StatusOK, "home", p, noValidators)
+}
+
+// latestFilter selects page N of the edition's latest stories. Without
+// stories chosen by the desk, the first of page 1 is the top story. With
+// them, the chosen ones lead page 1 and the latest stories, leaving them
+// out, follow in pages of one fewer, since the chosen top story stands
+// where the newest would have. No story is left out of every page, and
+// none is on two.
+func latestFilter(edition string, curated []news.Story, page int) news.StoryFilter {
+	f := news.StoryFilter{Edition: edition, Status: news.StatusPublished, Limit: homeListSize, Page: page}
+	if len(curated) > 0 {
+		f.Limit = homeListSize - 1
+		for i := range curated {
+			f.Exclude = append(f.Exclude, curated[i].ID)
+		}
+	}
+	return f
 }
 
 // sectionBlocks reads the latest stories of every section, in navigation

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -34,7 +35,11 @@ func (s *Server) sectionPage(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site, slug string) error {
 	sec, ok := st.section(slug)
 	if !ok {
-		return errNotFound
+		var done bool
+		var err error
+		if sec, done, err = s.sectionOrRedirect(w, r, st, slug); err != nil || done {
+			return err
+		}
 	}
 	page, err := pageNumber(r)
 	if err != nil {
@@ -108,10 +113,38 @@ func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, code, slug str
 		return errNotFound
 	}
 	if _, err := s.store.SectionBySlug(r.Context(), ed.Code, slug); err != nil {
-		return err
+		if !errors.Is(err, news.ErrNotFound) {
+			return err
+		}
+		// A renamed section's old name goes straight to the new one.
+		sec, rerr := s.store.SectionRedirect(r.Context(), ed.Code, slug)
+		if rerr != nil {
+			return rerr
+		}
+		slug = sec.Slug
 	}
 	http.Redirect(w, r, withQuery(r, ed.PathPrefix()+"/"+slug+"/"), http.StatusMovedPermanently)
 	return nil
+}
+
+// sectionOrRedirect finds a section that the navigation, read up to
+// navTTL ago, does not list yet: one just created or renamed. Failing that,
+// a renamed section's old slug is redirected to its page, and done is set.
+func (s *Server) sectionOrRedirect(w http.ResponseWriter, r *http.Request, st *site, slug string) (sec news.Section, done bool, err error) {
+	if !news.ValidSlug(slug) {
+		return news.Section{}, false, errNotFound
+	}
+	ctx := r.Context()
+	sec, err = s.store.SectionBySlug(ctx, st.ed.Code, slug)
+	if !errors.Is(err, news.ErrNotFound) {
+		return sec, false, err
+	}
+	sec, err = s.store.SectionRedirect(ctx, st.ed.Code, slug)
+	if err != nil {
+		return news.Section{}, false, err
+	}
+	http.Redirect(w, r, withQuery(r, st.path("/"+sec.Slug+"/")), http.StatusMovedPermanently)
+	return news.Section{}, true, nil
 }
 
 // withQuery keeps the request's query string on a redirect target, so that

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 
@@ -23,6 +24,13 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	tag, err := s.store.TagBySlug(r.Context(), st.ed.Code, slug)
+	if errors.Is(err, news.ErrNotFound) {
+		// A renamed or merged tag's old slug leads to the tag it became.
+		if tag, err = s.store.TagRedirect(r.Context(), st.ed.Code, slug); err == nil {
+			http.Redirect(w, r, withQuery(r, st.path("/tags/"+tag.Slug)), http.StatusMovedPermanently)
+			return nil
+		}
+	}
 	if err != nil {
 		return fmt.Errorf("web: tag %s/%s: %w", st.ed.Code, slug, err)
 	}
