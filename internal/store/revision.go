@@ -79,8 +79,8 @@ func (s *Store) RecordRejectedRevision(ctx context.Context, st news.Story, userI
 // story storyID, recorded as a restore by userID. version is the story's
 // version the restoring user saw: a story saved since is a conflict. The
 // story keeps its status and times; its headline, lead, body, tags,
-// bylines, labels, slug and metadata come from the revision, and so does
-// its section unless that section is gone.
+// bylines, labels, slug, featured image and metadata come from the
+// revision, and so does its section unless that section is gone.
 func (s *Store) RestoreRevision(ctx context.Context, storyID, revID int64, version int, userID int64) (news.Story, error) {
 	var st news.Story
 	err := s.update(ctx, func(tx *tx) error {
@@ -97,6 +97,7 @@ func (s *Store) RestoreRevision(ctx context.Context, storyID, revID int64, versi
 		st.Headline, st.Lead, st.Body = old.Headline, old.Lead, old.Body
 		st.Tags, st.Bylines, st.Labels = old.Tags, old.Bylines, old.Labels
 		st.SEOTitle, st.SocialTitle, st.Description = old.SEOTitle, old.SocialTitle, old.Description
+		st.FeaturedImage = old.FeaturedImage
 		if old.Edition == cur.Edition {
 			st.Slug = old.Slug
 			if _, err := tx.sectionByID(ctx, old.Section.ID); err == nil {

@@ -28,8 +28,16 @@ func (s *Store) DeleteStory(ctx context.Context, id int64, version int) error {
 		if old.Status != news.StatusTrashed {
 			return news.Errorf(news.ErrConflict, "only a story in the trash can be deleted for ever; move it to the trash first")
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM stories WHERE id = ? AND version = ?`, id, version); err != nil {
+		// The version in the condition catches a save that committed
+		// between the read above and this delete on PostgreSQL.
+		res, err := tx.exec(ctx, `DELETE FROM stories WHERE id = ? AND version = ?`, id, version)
+		if err != nil {
 			return err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return err
+		} else if n == 0 {
+			return news.Errorf(news.ErrConflict, "story %d was changed by someone else", id)
 		}
 		tx.count(storyScopes(&old), old.Status, -1)
 		tx.recordStoryChange(&old, nil)
