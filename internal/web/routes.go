@@ -27,6 +27,13 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/signin/{token}", s.deskOpen(s.deskSignInLink))
 	mux.Handle("POST /desk/signout", s.deskOpen(s.deskSignOut))
 	mux.Handle("POST /desk/signout/everywhere", s.staff(s.deskSignOutEverywhere))
+	mux.Handle("GET /desk/stories/new", s.staff(s.storyNew))
+	mux.Handle("POST /desk/stories/new", s.staff(s.storyCreate))
+	mux.Handle("POST /desk/stories/preview", s.staff(s.storyPreview))
+	mux.Handle("GET /desk/stories/{id}", s.staff(s.storyEdit))
+	mux.Handle("POST /desk/stories/{id}", s.staff(s.storySave))
+	mux.Handle("GET /desk/stories/{id}/preview", s.staff(s.storyPrivatePreview))
+	mux.Handle("GET /desk/tags/suggest", s.staff(s.tagSuggest))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

@@ -55,6 +55,14 @@ type Store interface {
 	RecordSignInFailure(ctx context.Context, keys ...string) error
 	SignInFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error)
 	ClearSignInFailures(ctx context.Context, key string) error
+
+	// The story editor.
+	CreateStory(ctx context.Context, st *news.Story) error
+	UpdateStory(ctx context.Context, st *news.Story) error
+	DeleteStory(ctx context.Context, id int64, version int) error
+	StoryRevisions(ctx context.Context, id int64) ([]news.Revision, error)
+	RecordRejectedRevision(ctx context.Context, st news.Story, userID int64) (news.Revision, error)
+	SuggestTags(ctx context.Context, edition, q string, limit int) ([]news.Tag, error)
 }
 
 // Config holds the settings of the web layer.

@@ -1,0 +1,361 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"newsdesk/internal/markup"
+	"newsdesk/internal/news"
+)
+
+// storyEditPage is the data of templates/desk/story_edit.html: the story
+// editor, for a new story or a stored one.
+type storyEditPage struct {
+	deskPage
+	Form     storyForm
+	IsNew    bool
+	Status   news.Status // the stored story's status; draft for a new one
+	Actions  []actionButton
+	Editions []editionSections
+	Error    formError
+	Conflict *storyConflict
+	// Story facts shown beside the form.
+	PublicURL   string // the public page of a published story
+	PreviewURL  string // the private preview of a stored story
+	Published   string // when published or scheduled, in the edition's zone
+	Updated     string
+	TimeZone    string // the zone the schedule field is read in
+	MinSchedule string // now, as the schedule field's minimum
+	OwnerID     int64
+	ReadOnly    bool // u may take no action that saves the form
+}
+
+// StatusName is the stored story's status as the desk names it.
+func (p *storyEditPage) StatusName() string {
+	switch p.Status {
+	case news.StatusReview:
+		return "In review"
+	case news.StatusTrashed:
+		return "In the trash"
+	}
+	return upperFirst(string(p.Status))
+}
+
+// DefaultAction is what pressing Enter in a field does: save the draft, or
+// update the published story; nothing that publishes or removes.
+func (p *storyEditPage) DefaultAction() string {
+	for _, a := range p.Actions {
+		if a.Action == string(actSave) || a.Action == string(actUpdate) {
+			return a.Action
+		}
+	}
+	return ""
+}
+
+// CanSchedule reports whether the schedule button is offered, and with it
+// the field of its time.
+func (p *storyEditPage) CanSchedule() bool {
+	for _, a := range p.Actions {
+		if a.Action == string(actSchedule) {
+			return true
+		}
+	}
+	return false
+}
+
+// editionSections is an edition with its sections, for the section choice.
+type editionSections struct {
+	Edition  news.Edition
+	Sections []news.Section
+	TimeZone string
+}
+
+// storyConflict explains a refused save: who saved the story meanwhile,
+// when, and what they changed since the version the editor started from.
+type storyConflict struct {
+	By       string
+	At       string
+	Headline []markup.DiffOp
+	Lead     []markup.DiffOp
+	Body     []markup.DiffOp
+	Others   bool // fields besides these changed too
+}
+
+// storyNew serves the editor for a new story, in the edition ?edition=
+// names or the default one.
+func (s *Server) storyNew(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActCreateStory, nil); err != nil {
+		return err
+	}
+	p, err := s.storyEditor(r, u, nil)
+	if err != nil {
+		return err
+	}
+	if ed := r.URL.Query().Get("edition"); ed != "" {
+		p.Form.Edition = ed
+	}
+	return s.renderDesk(w, r, http.StatusOK, "story_edit", p)
+}
+
+// storyEdit serves the editor for a stored story.
+func (s *Server) storyEdit(w http.ResponseWriter, r *http.Request, u news.User) error {
+	x, err := s.storyOfPath(r)
+	if err != nil {
+		return err
+	}
+	if err := mayOpen(u, &x); err != nil {
+		return err
+	}
+	p, err := s.storyEditor(r, u, &x)
+	if err != nil {
+		return err
+	}
+	return s.renderDesk(w, r, http.StatusOK, "story_edit", p)
+}
+
+// mayOpen checks that u may read x in the editor. Contributors see only
+// their own stories; the rest of the staff may read any story there, and
+// the editor offers them only the actions they may take.
+func mayOpen(u news.User, x *news.Story) error {
+	if u.Role == news.RoleContributor && x.OwnerID != u.ID {
+		return news.Errorf(news.ErrForbidden, "contributors may open only their own stories")
+	}
+	return nil
+}
+
+// storyOfPath reads the story named by the {id} path segment.
+func (s *Server) storyOfPath(r *http.Request) (news.Story, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return news.Story{}, errNotFound
+	}
+	x, err := s.store.Story(r.Context(), id)
+	if err != nil {
+		return news.Story{}, fmt.Errorf("web: desk story %d: %w", id, err)
+	}
+	return x, nil
+}
+
+// storyEditor builds the editor's page for stored, or for a new story when
+// stored is nil, with the form filled from it.
+func (s *Server) storyEditor(r *http.Request, u news.User, stored *news.Story) (*storyEditPage, error) {
+	title := "New story"
+	if stored != nil {
+		title = "Edit: " + stored.Headline
+	}
+	dp, err := s.newDeskPage(r, u, title, "stories")
+	if err != nil {
+		return nil, err
+	}
+	p := &storyEditPage{deskPage: dp, IsNew: stored == nil}
+	for _, ed := range dp.Editions {
+		secs, err := s.store.Sections(r.Context(), ed.Code)
+		if err != nil {
+			return nil, fmt.Errorf("web: sections of %s: %w", ed.Code, err)
+		}
+		p.Editions = append(p.Editions, editionSections{Edition: ed, Sections: secs, TimeZone: ed.TimeZone})
+	}
+	if stored == nil {
+		ed, _ := findEdition(dp.Editions, "")
+		p.Form = storyForm{Edition: ed.Code, Bylines: u.Name}
+		p.Status = news.StatusDraft
+		p.Actions = availableActions(u, newStoryFor(u), true)
+		p.OwnerID = u.ID
+	} else {
+		ed, _ := findEdition(dp.Editions, stored.Edition)
+		loc := s.location(ed)
+		p.Form = storyFormOf(stored, loc)
+		p.setStory(u, stored, ed, loc)
+	}
+	p.setZone(s, p.Form.Edition)
+	return p, nil
+}
+
+// setStory fills in the facts of the stored story beside the form.
+func (p *storyEditPage) setStory(u news.User, x *news.Story, ed news.Edition, loc *time.Location) {
+	p.Status = x.Status
+	p.OwnerID = x.OwnerID
+	p.Actions = availableActions(u, x, false)
+	p.ReadOnly = true
+	for _, a := range p.Actions {
+		if rule, _ := ruleOf(storyAction(a.Action)); rule.content {
+			p.ReadOnly = false
+		}
+	}
+	p.PreviewURL = "/desk/stories/" + strconv.FormatInt(x.ID, 10) + "/preview"
+	if x.Status == news.StatusPublished {
+		p.PublicURL = ed.PathPrefix() + x.Path()
+	}
+	if !x.PublishedAt.IsZero() && (x.Status == news.StatusPublished || x.Status == news.StatusScheduled) {
+		p.Published = deskTime(x.PublishedAt, loc)
+	}
+	if !x.UpdatedAt.IsZero() {
+		p.Updated = deskTime(x.UpdatedAt, loc)
+	}
+}
+
+// setZone names the time zone of the form's edition for the schedule field.
+func (p *storyEditPage) setZone(s *Server, code string) {
+	ed, ok := findEdition(p.deskPage.Editions, code)
+	if !ok {
+		ed, _ = findEdition(p.deskPage.Editions, "")
+	}
+	p.TimeZone = ed.TimeZone
+	p.MinSchedule = time.Now().In(s.location(ed)).Format(dateTimeLocal)
+}
+
+// deskTime shows a time on the desk: day, month, year and minutes in the
+// edition's zone, with the zone's abbreviation.
+func deskTime(t time.Time, loc *time.Location) string {
+	return t.In(loc).Format("2 Jan 2006, 15:04 MST")
+}
+
+// storyCreate saves a new story with the action of the button pressed.
+func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request, u news.User) error {
+	f, err := parseStoryForm(r)
+	if err != nil {
+		return err
+	}
+	act := formAction(f)
+	base := newStoryFor(u)
+	rule, err := authorizeAction(u, act, base, true)
+	if err != nil {
+		return err
+	}
+	eds, err := s.store.Editions(r.Context())
+	if err != nil {
+		return fmt.Errorf("web: editions: %w", err)
+	}
+	edited := *base
+	at, err := f.apply(&edited, eds)
+	if err == nil {
+		err = applyAction(act, &edited, *base, at, time.Now())
+	}
+	if err == nil {
+		edited.EditedBy = u.ID
+		err = s.store.CreateStory(r.Context(), &edited)
+	}
+	if err != nil {
+		return s.refuseStoryForm(w, r, u, nil, f, err)
+	}
+	s.flash(r, doneMessage(rule, f, edited))
+	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(edited.ID, 10))
+}
+
+// storySave takes the action of the button pressed on a stored story:
+// saving the form, moving the story between statuses, or deleting it.
+func (s *Server) storySave(w http.ResponseWriter, r *http.Request, u news.User) error {
+	stored, err := s.storyOfPath(r)
+	if err != nil {
+		return err
+	}
+	f, err := parseStoryForm(r)
+	if err != nil {
+		return err
+	}
+	f.ID = stored.ID
+	if f.Version == 0 {
+		f.Version = stored.Version
+	}
+	act := formAction(f)
+	rule, err := authorizeAction(u, act, &stored, false)
+	if errors.Is(err, news.ErrForbidden) {
+		return err
+	}
+	if err == nil && f.Version != stored.Version {
+		err = news.Errorf(news.ErrConflict, "story %d was changed by someone else", stored.ID)
+	}
+	if err != nil {
+		return s.refuseStoryForm(w, r, u, &stored, f, err)
+	}
+	if act == actDelete {
+		if err := s.store.DeleteStory(r.Context(), stored.ID, f.Version); err != nil {
+			return s.refuseStoryForm(w, r, u, &stored, f, err)
+		}
+		s.flash(r, fmt.Sprintf("%q was deleted for ever.", stored.Headline))
+		return deskRedirect(w, r, "/desk/stories?status=trashed")
+	}
+	edited := stored
+	var at time.Time
+	if rule.content {
+		eds, err := s.store.Editions(r.Context())
+		if err != nil {
+			return fmt.Errorf("web: editions: %w", err)
+		}
+		if at, err = f.apply(&edited, eds); err != nil {
+			return s.refuseStoryForm(w, r, u, &stored, f, err)
+		}
+	}
+	if err := applyAction(act, &edited, stored, at, time.Now()); err != nil {
+		return s.refuseStoryForm(w, r, u, &stored, f, err)
+	}
+	edited.Version = f.Version
+	edited.EditedBy = u.ID
+	if err := s.store.UpdateStory(r.Context(), &edited); err != nil {
+		return s.refuseStoryForm(w, r, u, &stored, f, err)
+	}
+	s.flash(r, doneMessage(rule, f, edited))
+	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(edited.ID, 10))
+}
+
+// formAction is the action of the button pressed; a form sent with the
+// Enter key, without a button, saves.
+func formAction(f storyForm) storyAction {
+	if f.Action == "" {
+		return actSave
+	}
+	return storyAction(f.Action)
+}
+
+// doneMessage is the flash after a successful action, noting a slug the
+// store had to change because another story of the edition has it.
+func doneMessage(rule actionRule, f storyForm, saved news.Story) string {
+	msg := rule.done
+	if f.Slug != "" && news.Slugify(f.Slug) != saved.Slug && rule.content {
+		msg += fmt.Sprintf(" Another story already uses the address %q, so this one is %q.", news.Slugify(f.Slug), saved.Slug)
+	}
+	return msg
+}
+
+// refuseStoryForm answers a refused action with the editor again, keeping
+// everything typed: with the errors beside their fields (400), or, when
+// someone else saved the story meanwhile, with what they changed (409).
+// Errors that no one can fix in the form go to the desk's error page.
+func (s *Server) refuseStoryForm(w http.ResponseWriter, r *http.Request, u news.User, stored *news.Story, f storyForm, cause error) error {
+	fe, ok := asFormError(cause)
+	if !ok {
+		return cause
+	}
+	if stored != nil && errors.Is(cause, news.ErrConflict) {
+		current, err := s.store.Story(r.Context(), stored.ID)
+		if err != nil {
+			return fmt.Errorf("web: reread story %d after a conflict: %w", stored.ID, err)
+		}
+		if current.Version != f.Version {
+			return s.storyConflict(w, r, u, current, f)
+		}
+	}
+	p, err := s.storyEditor(r, u, stored)
+	if err != nil {
+		return err
+	}
+	keepTyped(p, f, stored)
+	p.Error = fe
+	return s.renderDesk(w, r, statusOf(cause), "story_edit", p)
+}
+
+// keepTyped puts the typed form into the page, keeping the stored story's
+// identity and version.
+func keepTyped(p *storyEditPage, f storyForm, stored *news.Story) {
+	f.Action = ""
+	if stored != nil {
+		f.ID = stored.ID
+		if f.Version == 0 {
+			f.Version = stored.Version
+		}
+	}
+	p.Form = f
+}
