@@ -105,6 +105,21 @@ func TestRevisions(t *testing.T) {
 			{3, news.RevisionRestore, 10, "Rival words"},
 		})
 
+		// A revision names the user who saved it.
+		ed := staffUser(t, s, "Edith")
+		restored.EditedBy = ed.ID
+		restored.Lead = "Edith's lead"
+		if err := s.UpdateStory(ctx, &restored); err != nil {
+			t.Fatal(err)
+		}
+		revs, err = s.StoryRevisions(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := revs[len(revs)-1]; last.UserID != ed.ID || last.UserName != "Edith" {
+			t.Errorf("last revision by %d %q, want %d Edith", last.UserID, last.UserName, ed.ID)
+		}
+
 		// The restored tags count again, and the replaced ones no longer.
 		for slug, want := range map[string]int{"alpha": 1, "beta": 0} {
 			tag, err := s.TagBySlug(ctx, "en", slug)

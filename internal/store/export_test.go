@@ -1,0 +1,7 @@
+package store
+
+import "time"
+
+// SetClock replaces the store's clock, for tests of what happens as time
+// passes. Call it before the store is used concurrently.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
