@@ -69,6 +69,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		<-schedDone
 	}()
 
+	// The page cache serves while Watch keeps it in step with the changes
+	// of every process and node.
+	go site.Watch(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

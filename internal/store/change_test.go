@@ -52,6 +52,8 @@ func TestChangesOfStoryWrites(t *testing.T) {
 		draft := story(n.world, 2, "Draft", "Harbour")
 		draft.Status = news.StatusDraft
 		var oldAuthor string // the byline the move drops
+		due := story(n.sport, 5, "Due now", "Harbour")
+		due.Status, due.PublishedAt = news.StatusScheduled, time.Now().Add(-time.Minute)
 
 		for _, tc := range []struct {
 			name  string
@@ -86,6 +88,15 @@ func TestChangesOfStoryWrites(t *testing.T) {
 				}
 			}, func() []string {
 				return []string{news.StoryKey(pub.ID), "e:en", sec(n.business), tag(pub, 0), news.KeyFeed, news.KeySitemap}
+			}},
+			{"scheduled story falls due", func(t *testing.T) {
+				mustCreate(t, s, due)
+				published, err := s.PublishDue(ctx)
+				if err != nil || len(published) != 1 {
+					t.Fatalf("PublishDue = %d stories, %v; want 1", len(published), err)
+				}
+			}, func() []string {
+				return []string{news.StoryKey(due.ID), "e:en", sec(n.sport), tag(due, 0), news.KeyFeed, news.KeySitemap}
 			}},
 			{"section", func(t *testing.T) {
 				if _, err := s.EnsureSection(ctx, "ru", "Спорт"); err != nil {

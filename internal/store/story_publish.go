@@ -85,6 +85,7 @@ func (tx *tx) publishDue(ctx context.Context) ([]news.Story, error) {
 		st.Status = news.StatusPublished
 		st.Version++
 		st.EditedBy = 0
+		tx.recordStoryChange(nil, &st)
 		if err := tx.recordRevision(ctx, &st); err != nil {
 			return nil, err
 		}

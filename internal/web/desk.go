@@ -45,7 +45,16 @@ func (s *Server) staff(h deskHandler) http.Handler {
 			s.deskError(w, r, u, news.Errorf(news.ErrForbidden, "your account has no access to the desk"))
 			return
 		}
-		if err := h(w, r, u); err != nil {
+		err = h(w, r, u)
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			// Purge the public pages the action changed before its answer
+			// leaves (net/http sends a small response when the handler
+			// returns), so the next page the writer opens shows it.
+			if cerr := s.cache.catchUp(r.Context()); cerr != nil {
+				s.log.WarnContext(r.Context(), "page cache: read changes after a desk write", "err", cerr)
+			}
+		}
+		if err != nil {
 			if clientGone(r) {
 				s.log.DebugContext(r.Context(), "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
 				return

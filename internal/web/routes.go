@@ -7,18 +7,19 @@ import "net/http"
 // ServeMux cannot tell them apart, so one handler resolves it. "/{first}"
 // is routed explicitly so that ServeMux does not answer it with its own
 // temporary redirect to "/{first}/", even for names that are no page.
+// Public pages go through the page cache (cachedPage).
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
 	mux.Handle("GET /static/{file}", s.static)
-	mux.Handle("GET /{$}", s.page(s.homePage))
+	mux.Handle("GET /{$}", s.cachedPage(s.homePage))
 	mux.Handle("GET /{first}", s.page(s.slashless))
-	mux.Handle("GET /{first}/{$}", s.page(s.editionOrSectionPage))
-	mux.Handle("GET /{edition}/{section}/{$}", s.page(s.sectionPage))
-	mux.Handle("GET /tags/{tag}", s.page(s.tagPage))
-	mux.Handle("GET /{edition}/tags/{tag}", s.page(s.tagPage))
-	mux.Handle("GET /{section}/{story}", s.page(s.storyPage))
-	mux.Handle("GET /{edition}/{section}/{story}", s.page(s.storyPage))
+	mux.Handle("GET /{first}/{$}", s.cachedPage(s.editionOrSectionPage))
+	mux.Handle("GET /{edition}/{section}/{$}", s.cachedPage(s.sectionPage))
+	mux.Handle("GET /tags/{tag}", s.cachedPage(s.tagPage))
+	mux.Handle("GET /{edition}/tags/{tag}", s.cachedPage(s.tagPage))
+	mux.Handle("GET /{section}/{story}", s.cachedPage(s.storyPage))
+	mux.Handle("GET /{edition}/{section}/{story}", s.cachedPage(s.storyPage))
 	mux.HandleFunc("GET /desk", s.deskHome)
 	mux.HandleFunc("GET /desk/{$}", s.deskHome)
 	mux.Handle("GET /desk/signin", s.deskOpen(s.deskSignInForm))

@@ -63,6 +63,11 @@ type Store interface {
 	StoryRevisions(ctx context.Context, id int64) ([]news.Revision, error)
 	RecordRejectedRevision(ctx context.Context, st news.Story, userID int64) (news.Revision, error)
 	SuggestTags(ctx context.Context, edition, q string, limit int) ([]news.Tag, error)
+
+	// The page cache follows the store's changes.
+	LastChange(ctx context.Context) (int64, error)
+	ChangesAfter(ctx context.Context, after int64, limit int) ([]news.Change, error)
+	WatchChanges(ctx context.Context, wake func()) error
 }
 
 // Config holds the settings of the web layer.
@@ -71,6 +76,10 @@ type Config struct {
 	// used in canonical links and metadata. Empty means the scheme and host
 	// of each request.
 	BaseURL string
+	// CacheSize bounds the memory of the page cache in bytes: zero means
+	// DefaultCacheSize, a negative size no cache. The cache serves only
+	// while Watch runs.
+	CacheSize int64
 }
 
 // Server serves the public site. Build it with NewServer.
@@ -80,8 +89,10 @@ type Server struct {
 	log    *slog.Logger
 	pages  *pageSet
 	static *staticFiles
-	zones  sync.Map // time zone name -> *time.Location
-	nav    navCache // editions and sections, for at most navTTL
+	zones  sync.Map      // time zone name -> *time.Location
+	nav    navCache      // editions and sections, for at most navTTL
+	cache  *pageCache    // rendered public pages; nil when disabled
+	poll   time.Duration // how often Watch reads changes unannounced
 
 	// sessions are the desk's server-side sessions (scs over the
 	// store's sessions table).
@@ -109,8 +120,14 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
-	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, popular: map[string]popularTopics{}}
+	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, popular: map[string]popularTopics{}, poll: pollInterval}
 	s.sessions = newSessionManager(st.Sessions(), strings.HasPrefix(cfg.BaseURL, "https://"), logger)
+	if cfg.CacheSize == 0 {
+		cfg.CacheSize = DefaultCacheSize
+	}
+	if cfg.CacheSize > 0 {
+		s.cache = newPageCache(st, cfg.CacheSize, s.nav.reset)
+	}
 	return s, nil
 }
 

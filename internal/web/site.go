@@ -63,6 +63,8 @@ func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (
 	if err != nil {
 		return nil, err
 	}
+	// Every page shows the edition switch and the edition's sections.
+	addKeys(r, news.KeyEditions, news.NavKey(ed.Code))
 	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed)}, nil
 }
 
@@ -193,6 +195,15 @@ func (st *site) card(x *news.Story, leadRunes int) storyCard {
 		DateTime: x.PublishedAt.UTC().Format(rfc3339),
 		Labels:   st.labels(x.Labels),
 	}
+}
+
+// storyKeys names the stories a page shows, for the page cache.
+func storyKeys(xs []news.Story) []string {
+	keys := make([]string, len(xs))
+	for i := range xs {
+		keys[i] = news.StoryKey(xs[i].ID)
+	}
+	return keys
 }
 
 // cards builds the list views of stories.

@@ -99,6 +99,9 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	if err := checkPage(list, page); err != nil {
 		return err
 	}
+	addKeys(r, news.EditionKey(st.ed.Code))
+	addKeys(r, storyKeys(list.Stories)...)
+	addKeys(r, storyKeys(curated)...)
 	home := st.path("/")
 	p := &homePage{basePage: st.base(r, ""), Heading: siteName + " — " + st.ui.Latest}
 	p.OnHome = page == 1
@@ -112,7 +115,7 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 		} else {
 			p.Latest = p.Latest[1:]
 		}
-		if p.Blocks, err = s.sectionBlocks(ctx, st, shown); err != nil {
+		if p.Blocks, err = s.sectionBlocks(r, st, shown); err != nil {
 			return err
 		}
 		tags, err := s.popularTags(ctx, st.ed.Code)
@@ -160,7 +163,8 @@ func latestFilter(edition string, curated []news.Story, page int) news.StoryFilt
 // left to show gets no block: its stories, if any, are in the list above.
 // That is one small indexed query per section, read in full by the reader
 // scrolling down, so no section (however new) is reachable only from the menu.
-func (s *Server) sectionBlocks(ctx context.Context, st *site, shown []news.Story) ([]sectionBlock, error) {
+func (s *Server) sectionBlocks(r *http.Request, st *site, shown []news.Story) ([]sectionBlock, error) {
+	ctx := r.Context()
 	exclude := make([]int64, len(shown))
 	for i := range shown {
 		exclude[i] = shown[i].ID
@@ -176,6 +180,7 @@ func (s *Server) sectionBlocks(ctx context.Context, st *site, shown []news.Story
 		if len(l.Stories) == 0 {
 			continue
 		}
+		addKeys(r, storyKeys(l.Stories)...)
 		blocks = append(blocks, sectionBlock{
 			Section: navLink{Name: sec.Name, URL: st.path("/" + sec.Slug + "/")},
 			Stories: withoutSection(st.cards(l.Stories, blockLeadRunes)),

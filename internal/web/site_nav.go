@@ -13,21 +13,33 @@ import (
 // header of every page, are reused before the store is asked again.
 //
 // Why a cache at all: the two queries are about 6% of a story page's CPU.
-// Why this short: nothing tells the server yet when the desk (or
-// `newsdesk import`, another process) changes them, so the cache has to
-// expire by itself. One second is less than readers can notice, and pages
-// already leave the server with a max-age of a minute, so no reader or CDN
-// sees anything fresher than the cache allows. Why bounded: it holds one
-// editions list and one sections list per edition that list names.
+// Why it expires by itself: the page cache resets it when it reads a change
+// to the editions or sections, but only while Server.Watch runs; without a
+// watcher nothing would. One second is less than readers can notice, and
+// pages leave the server with a max-age of a minute anyway. Why bounded:
+// it holds one editions list and one sections list per edition that list
+// names.
 const navTTL = time.Second
 
 // navCache holds the lists the navigation is built from. The slices it hands
-// out are shared between requests and must not be modified.
+// out are shared between requests and must not be modified. The page cache
+// resets it when a change touches them, so that pages rendered after the
+// change show it; gen makes sure that a list read before a reset is not
+// kept after it.
 type navCache struct {
 	mu       sync.Mutex
+	gen      uint64
 	editions []news.Edition
 	edsRead  time.Time
 	sections map[string]navSections // by edition code
+}
+
+// reset forgets every list.
+func (c *navCache) reset() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	c.editions, c.sections = nil, nil
 }
 
 // navSections is one edition's sections as last read.
@@ -40,7 +52,7 @@ type navSections struct {
 func (s *Server) loadEditions(ctx context.Context) ([]news.Edition, error) {
 	c := &s.nav
 	c.mu.Lock()
-	eds, read := c.editions, c.edsRead
+	eds, read, gen := c.editions, c.edsRead, c.gen
 	c.mu.Unlock()
 	if eds != nil && time.Since(read) < navTTL {
 		return eds, nil
@@ -50,7 +62,9 @@ func (s *Server) loadEditions(ctx context.Context) ([]news.Edition, error) {
 		return nil, fmt.Errorf("web: load editions: %w", err)
 	}
 	c.mu.Lock()
-	c.editions, c.edsRead = eds, time.Now()
+	if c.gen == gen {
+		c.editions, c.edsRead = eds, time.Now()
+	}
 	c.mu.Unlock()
 	return eds, nil
 }
@@ -61,6 +75,7 @@ func (s *Server) loadSections(ctx context.Context, edition string) ([]news.Secti
 	c := &s.nav
 	c.mu.Lock()
 	cached, ok := c.sections[edition]
+	gen := c.gen
 	c.mu.Unlock()
 	if ok && time.Since(cached.read) < navTTL {
 		return cached.list, nil
@@ -70,10 +85,12 @@ func (s *Server) loadSections(ctx context.Context, edition string) ([]news.Secti
 		return nil, fmt.Errorf("web: load sections of %s: %w", edition, err)
 	}
 	c.mu.Lock()
-	if c.sections == nil {
-		c.sections = map[string]navSections{}
+	if c.gen == gen {
+		if c.sections == nil {
+			c.sections = map[string]navSections{}
+		}
+		c.sections[edition] = navSections{list: secs, read: time.Now()}
 	}
-	c.sections[edition] = navSections{list: secs, read: time.Now()}
 	c.mu.Unlock()
 	return secs, nil
 }

@@ -52,6 +52,8 @@ func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site,
 	if err := checkPage(list, page); err != nil {
 		return err
 	}
+	addKeys(r, news.SectionKey(sec.ID))
+	addKeys(r, storyKeys(list.Stories)...)
 	path := st.path("/" + sec.Slug + "/")
 	p := &listPage{basePage: st.base(r, sec.Slug), Kicker: st.ui.Section, Heading: sec.Name}
 	s.fillList(p, st, list, path, page)

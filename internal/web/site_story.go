@@ -88,6 +88,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return fmt.Errorf("web: related stories of %d: %w", id, err)
 	}
+	addKeys(r, storyPageKeys(&x, related)...)
 	p, err := st.storyPage(r, &x, related)
 	if err != nil {
 		return err
@@ -114,6 +115,21 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 		return nil, err
 	}
 	return p, nil
+}
+
+// storyPageKeys names what a story page shows: the story, its tags and the
+// related stories. Those are chosen among the newest stories of its tags,
+// so any change to a tag's list may change them; when the tags offer too
+// few, the section's newest fill up, and its list counts too.
+func storyPageKeys(x *news.Story, related []news.Story) []string {
+	keys := append(storyKeys(related), news.StoryKey(x.ID))
+	for _, t := range x.Tags {
+		keys = append(keys, news.TagKey(t.ID))
+	}
+	if len(related) < relatedCount {
+		keys = append(keys, news.SectionKey(x.Section.ID))
+	}
+	return keys
 }
 
 // storyView prepares a story of this edition for its page.

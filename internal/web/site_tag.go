@@ -41,6 +41,8 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) error {
 	if err := checkPage(list, page); err != nil {
 		return err
 	}
+	addKeys(r, news.TagKey(tag.ID))
+	addKeys(r, storyKeys(list.Stories)...)
 	p := &listPage{basePage: st.base(r, ""), Kicker: st.ui.Topic, Heading: tag.Name}
 	s.fillList(p, st, list, st.path("/tags/"+tag.Slug), page)
 	return s.render(w, r, http.StatusOK, "list", p, noValidators)

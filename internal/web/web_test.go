@@ -21,6 +21,8 @@ import (
 // fixture is a newsroom in a real SQLite store, served by a real Server.
 type fixture struct {
 	store   *store.Store
+	dbPath  string
+	srv     *Server
 	handler http.Handler
 	// stories named by what the tests need of them
 	lead     news.Story // the newest English story: video label, updated, tags, bylines
@@ -38,12 +40,13 @@ const englishStories = 45
 func newFixture(t testing.TB, n int) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "newsdesk.db"))
+	dbPath := filepath.Join(t.TempDir(), "newsdesk.db")
+	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
 	}
 	t.Cleanup(func() { st.Close() })
-	f := &fixture{store: st}
+	f := &fixture{store: st, dbPath: dbPath}
 	for _, e := range news.StarterEditions() {
 		if err := st.SaveEdition(ctx, e); err != nil {
 			t.Fatalf("save edition: %v", err)
@@ -110,7 +113,7 @@ func newFixture(t testing.TB, n int) *fixture {
 	if err != nil {
 		t.Fatalf("new server: %v", err)
 	}
-	f.handler = srv.Handler()
+	f.srv, f.handler = srv, srv.Handler()
 	return f
 }
 
