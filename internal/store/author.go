@@ -63,3 +63,16 @@ func scanAuthor(r scanner) (news.Author, error) {
 	err := r.Scan(&a.ID, &a.Slug, &a.Name)
 	return a, err
 }
+
+// Authors returns every author credited in a byline, by name.
+func (s *Store) Authors(ctx context.Context) ([]news.Author, error) {
+	var authors []news.Author
+	err := s.view(ctx, func(tx *tx) (err error) {
+		authors, err = queryAll(ctx, tx, scanAuthor, `SELECT id, slug, name FROM authors ORDER BY name, id`)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: authors: %w", err)
+	}
+	return authors, nil
+}
