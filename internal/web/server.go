@@ -40,6 +40,22 @@ type Store interface {
 	SectionRedirect(ctx context.Context, edition, slug string) (news.Section, error)
 	TagRedirect(ctx context.Context, edition, slug string) (news.Tag, error)
 
+	// The desk's lists, home page order, sections and tags.
+	StatusCounts(ctx context.Context, f news.StoryFilter) (map[news.Status]int, error)
+	Authors(ctx context.Context) ([]news.Author, error)
+	Section(ctx context.Context, id int64) (news.Section, error)
+	SectionCounts(ctx context.Context, edition string) ([]news.SectionCount, error)
+	CreateSection(ctx context.Context, sec *news.Section) error
+	UpdateSection(ctx context.Context, sec *news.Section) error
+	DeleteSection(ctx context.Context, id int64) error
+	Tag(ctx context.Context, id int64) (news.Tag, error)
+	TagCounts(ctx context.Context, edition, query string, limit int) ([]news.TagCount, error)
+	CreateTag(ctx context.Context, tag *news.Tag) error
+	UpdateTag(ctx context.Context, tag *news.Tag) error
+	MergeTags(ctx context.Context, from, into int64) error
+	DeleteTag(ctx context.Context, id int64) error
+	SetHomeSlots(ctx context.Context, edition string, ids []int64) error
+
 	// Staff, sessions and sign-in.
 	Sessions() *store.SessionStore
 	CreateUser(ctx context.Context, u news.User) (news.User, error)
