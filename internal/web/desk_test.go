@@ -32,7 +32,7 @@ func newDeskFixture(t testing.TB) *deskFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.handler = srv.Handler()
+	f.srv, f.handler = srv, srv.Handler()
 	df := &deskFixture{fixture: f, srv: srv, users: map[news.Role]news.User{}}
 	hash, err := auth.HashPassword(deskPassword, auth.DefaultParams)
 	if err != nil {

@@ -36,6 +36,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/stories/{id}", s.staff(s.storySave))
 	mux.Handle("GET /desk/stories/{id}/preview", s.staff(s.storyPrivatePreview))
 	mux.Handle("GET /desk/tags/suggest", s.staff(s.tagSuggest))
+	mux.Handle("GET /desk/stories/{id}/notes", s.staff(s.storyNotes))
+	mux.Handle("POST /desk/stories/{id}/notes", s.staff(s.noteAdd))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

@@ -80,6 +80,9 @@ type Store interface {
 	RecordRejectedRevision(ctx context.Context, st news.Story, userID int64) (news.Revision, error)
 	SuggestTags(ctx context.Context, edition, q string, limit int) ([]news.Tag, error)
 
+	// Corrections and updates.
+	AddNote(ctx context.Context, n news.Note) (news.Note, error)
+
 	// The page cache follows the store's changes.
 	LastChange(ctx context.Context) (int64, error)
 	ChangesAfter(ctx context.Context, after int64, limit int) ([]news.Change, error)

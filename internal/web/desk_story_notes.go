@@ -1,0 +1,132 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// storyNotesPage is the data of templates/desk/story_notes.html: a
+// published story's corrections, clarifications and updates, oldest
+// first, and the form that adds one.
+type storyNotesPage struct {
+	deskPage
+	StoryID   int64
+	Headline  string
+	Status    news.Status
+	PublicURL string // empty unless published
+	Notes     []deskNote
+	CanAdd    bool // the user may add a note and the story is published
+	Kinds     []news.NoteKind
+	Form      noteForm
+	Error     formError
+	TimeZone  string
+}
+
+// deskNote is a stored note as the desk lists it.
+type deskNote struct {
+	Kind news.NoteKind
+	At   string
+	Text string
+	By   string
+}
+
+// noteForm is the add form as typed.
+type noteForm struct {
+	Kind string
+	Text string
+	At   string // datetime-local in the edition's zone; empty means now
+}
+
+// storyNotes serves /desk/stories/{id}/notes.
+func (s *Server) storyNotes(w http.ResponseWriter, r *http.Request, u news.User) error {
+	x, err := s.storyOfPath(r)
+	if err != nil {
+		return err
+	}
+	if err := mayOpen(u, &x); err != nil {
+		return err
+	}
+	p, err := s.notesPage(r, u, &x)
+	if err != nil {
+		return err
+	}
+	p.Form.Kind = string(news.NoteCorrection)
+	return s.renderDesk(w, r, http.StatusOK, "story_notes", p)
+}
+
+// noteAdd adds the posted note, then shows the list again; a refused note
+// comes back in its form with the problems beside the fields.
+func (s *Server) noteAdd(w http.ResponseWriter, r *http.Request, u news.User) error {
+	x, err := s.storyOfPath(r)
+	if err != nil {
+		return err
+	}
+	if err := news.Authorize(u, news.ActAddNote, &x); err != nil {
+		return err
+	}
+	f := noteForm{
+		Kind: r.PostFormValue("kind"),
+		Text: strings.TrimSpace(r.PostFormValue("text")),
+		At:   strings.TrimSpace(r.PostFormValue("at")),
+	}
+	eds, err := s.loadEditions(r.Context())
+	if err != nil {
+		return err
+	}
+	ed, _ := findEdition(eds, x.Edition)
+	n := news.Note{StoryID: x.ID, Kind: news.NoteKind(f.Kind), Text: f.Text, AuthorID: u.ID}
+	if f.At != "" {
+		if n.At, err = parseLocalTime(f.At, s.location(ed)); err != nil {
+			err = fieldError("at", "must be a date and time such as 2026-03-01 09:30")
+		}
+	}
+	if err == nil {
+		_, err = s.store.AddNote(r.Context(), n)
+	}
+	if fe, ok := asFormError(err); ok {
+		p, perr := s.notesPage(r, u, &x)
+		if perr != nil {
+			return perr
+		}
+		p.Form, p.Error = f, fe
+		return s.renderDesk(w, r, statusOf(err), "story_notes", p)
+	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, upperFirst(f.Kind)+" added: the story's page shows it now.")
+	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(x.ID, 10)+"/notes")
+}
+
+// notesPage builds the page of x's notes for u.
+func (s *Server) notesPage(r *http.Request, u news.User, x *news.Story) (*storyNotesPage, error) {
+	dp, err := s.newDeskPage(r, u, "Corrections: "+x.Headline, "stories")
+	if err != nil {
+		return nil, err
+	}
+	ed, _ := findEdition(dp.Editions, x.Edition)
+	loc := s.location(ed)
+	p := &storyNotesPage{
+		deskPage: dp, StoryID: x.ID, Headline: x.Headline, Status: x.Status, Kinds: news.NoteKinds,
+		CanAdd:   x.Status == news.StatusPublished && news.Can(u, news.ActAddNote, x),
+		TimeZone: ed.TimeZone,
+	}
+	if x.Status == news.StatusPublished {
+		p.PublicURL = ed.PathPrefix() + x.Path()
+	}
+	names := map[int64]string{}
+	for _, n := range x.Notes {
+		by, ok := names[n.AuthorID]
+		if !ok && n.AuthorID != 0 {
+			if a, err := s.store.User(r.Context(), n.AuthorID); err == nil {
+				by = a.DisplayName()
+			}
+			names[n.AuthorID] = by
+		}
+		p.Notes = append(p.Notes, deskNote{Kind: n.Kind, At: deskTime(n.At, loc), Text: n.Text, By: by})
+	}
+	return p, nil
+}
