@@ -29,6 +29,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/signout", s.deskOpen(s.deskSignOut))
 	mux.Handle("POST /desk/signout/everywhere", s.staff(s.deskSignOutEverywhere))
 	mux.Handle("GET /desk/stories", s.staff(s.deskStories))
+	mux.Handle("GET /desk/home", s.staff(s.deskHomeOrder))
+	mux.Handle("POST /desk/home", s.staff(s.deskHomeOrderSave))
 	mux.Handle("GET /desk/stories/new", s.staff(s.storyNew))
 	mux.Handle("POST /desk/stories/new", s.staff(s.storyCreate))
 	mux.Handle("POST /desk/stories/preview", s.staff(s.storyPreview))

@@ -1,0 +1,237 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// homeCandidates is how many recent stories the curation page offers.
+const homeCandidates = 20
+
+// deskHomePage is the data of templates/desk/home.html: an edition's
+// chosen stories in order, and published stories to add.
+type deskHomePage struct {
+	deskPage
+	Edition    news.Edition
+	Slots      []homeSlot
+	Candidates []storyRow
+	Query      string // the search among candidates
+	Add        string // the add-by-number field as typed
+	Errors     formError
+	Max        int
+	Full       bool
+	SiteURL    string
+}
+
+// homeSlot is one chosen story with its place.
+type homeSlot struct {
+	storyRow
+	Label       string // "Top story", "Featured 2"
+	First, Last bool
+}
+
+// deskHomeOrder serves GET /desk/home?edition=: the order of an edition's home
+// page, to change with the buttons beside each story (plain forms) or by
+// dragging them (desk-curate.js).
+func (s *Server) deskHomeOrder(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActCurateHome, nil); err != nil {
+		return err
+	}
+	p, err := s.newDeskHomePage(r, u, r.URL.Query().Get("edition"))
+	if err != nil {
+		return err
+	}
+	p.Query = strings.TrimSpace(r.URL.Query().Get("q"))
+	if err := s.fillHomePage(r, p); err != nil {
+		return err
+	}
+	return s.renderDesk(w, r, http.StatusOK, "home", p)
+}
+
+// deskHomeOrderSave serves POST /desk/home: one change to the order, named by
+// the form's action, then back to the page.
+func (s *Server) deskHomeOrderSave(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActCurateHome, nil); err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return news.Errorf(news.ErrInvalid, "the form could not be read")
+	}
+	p, err := s.newDeskHomePage(r, u, r.PostForm.Get("edition"))
+	if err != nil {
+		return err
+	}
+	ctx := r.Context()
+	current, err := s.store.HomeSlots(ctx, p.Edition.Code)
+	if err != nil {
+		return err
+	}
+	ids := make([]int64, len(current))
+	for i := range current {
+		ids[i] = current[i].ID
+	}
+	p.Add = strings.TrimSpace(r.PostForm.Get("add"))
+	next, msg, err := reorder(ids, r.PostForm)
+	if err == nil {
+		err = s.store.SetHomeSlots(ctx, p.Edition.Code, next)
+	}
+	if err != nil {
+		return s.refuseHome(w, r, p, err)
+	}
+	s.flash(r, msg)
+	return deskRedirect(w, r, "/desk/home?edition="+url.QueryEscape(p.Edition.Code))
+}
+
+// reorder applies the form's action to the chosen ids and says what it did.
+func reorder(ids []int64, form url.Values) ([]int64, string, error) {
+	action := form.Get("action")
+	if action == "save" {
+		order, err := formIDs(form["order"])
+		return order, "Home page order saved.", err
+	}
+	var id int64
+	var err error
+	if typed := strings.TrimSpace(form.Get("add")); typed != "" && strings.HasPrefix(action, "add") {
+		if id, err = parseStoryRef(typed); err != nil {
+			return nil, "", err
+		}
+	} else if id, err = strconv.ParseInt(form.Get("story"), 10, 64); err != nil || id <= 0 {
+		return nil, "", fieldError("add", "type a story number or paste its address")
+	}
+	i := slices.Index(ids, id)
+	if strings.HasPrefix(action, "add") {
+		if i >= 0 {
+			return nil, "", fieldError("add", fmt.Sprintf("story %d is on the home page already", id))
+		}
+		if action == "add-top" {
+			return slices.Insert(slices.Clone(ids), 0, id), "Story added as the top story.", nil
+		}
+		return append(slices.Clone(ids), id), "Story added to the featured stories.", nil
+	}
+	if i < 0 {
+		return nil, "", news.Errorf(news.ErrConflict, "story %d is not on the home page any more: someone changed it meanwhile", id)
+	}
+	out := slices.Clone(ids)
+	switch action {
+	case "up":
+		if i > 0 {
+			out[i-1], out[i] = out[i], out[i-1]
+		}
+		return out, "Story moved up.", nil
+	case "down":
+		if i < len(out)-1 {
+			out[i+1], out[i] = out[i], out[i+1]
+		}
+		return out, "Story moved down.", nil
+	case "top":
+		out = slices.Insert(slices.Delete(out, i, i+1), 0, id)
+		return out, "Story made the top story.", nil
+	case "remove":
+		return slices.Delete(out, i, i+1), "Story taken off the home page.", nil
+	}
+	return nil, "", news.Errorf(news.ErrInvalid, "unknown action %q", action)
+}
+
+// formIDs reads story ids from form values.
+func formIDs(vals []string) ([]int64, error) {
+	ids := make([]int64, 0, len(vals))
+	for _, v := range vals {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, news.Errorf(news.ErrInvalid, "the order names %q, which is no story", v)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// parseStoryRef reads a story's number, or its address on the site or the
+// desk: "/world/123-slug", "https://news.example/ru/mir/123", "/desk/stories/123".
+func parseStoryRef(s string) (int64, error) {
+	if id, err := strconv.ParseInt(s, 10, 64); err == nil && id > 0 {
+		return id, nil
+	}
+	if u, err := url.Parse(s); err == nil && u.Path != "" {
+		if id, ok := parseStorySegment(path.Base(u.Path)); ok {
+			return id, nil
+		}
+	}
+	return 0, fieldError("add", "type a story number or paste its address")
+}
+
+// refuseHome shows the page again with what went wrong: beside the
+// add field when the story typed there is at fault, else above the list.
+func (s *Server) refuseHome(w http.ResponseWriter, r *http.Request, p *deskHomePage, err error) error {
+	fe, ok := asFormError(err)
+	if !ok {
+		return err
+	}
+	var e *news.Error
+	if errors.As(err, &e) {
+		if msg, ok := e.Fields["stories"]; ok && strings.HasPrefix(r.PostForm.Get("action"), "add") {
+			fe.Fields = map[string]string{"add": msg}
+		} else if _, ok := e.Fields["add"]; !ok {
+			fe = formError{Message: strings.TrimPrefix(e.Message, "home page: stories ")}
+		}
+	}
+	p.Errors = fe
+	if err := s.fillHomePage(r, p); err != nil {
+		return err
+	}
+	return s.renderDesk(w, r, deskStatus(err), "home", p)
+}
+
+// newDeskHomePage starts the page for the named edition, the default one
+// when code is empty.
+func (s *Server) newDeskHomePage(r *http.Request, u news.User, code string) (*deskHomePage, error) {
+	dp, err := s.newDeskPage(r, u, "Home page", "home")
+	if err != nil {
+		return nil, err
+	}
+	ed, ok := findEdition(dp.Editions, code)
+	if !ok {
+		return nil, news.Errorf(news.ErrNotFound, "there is no edition %q", code)
+	}
+	p := &deskHomePage{deskPage: dp, Edition: ed, Max: news.MaxHomeSlots, SiteURL: ed.PathPrefix() + "/"}
+	if p.Title = "Home page"; len(dp.Editions) > 1 {
+		p.Title += " · " + ed.Name
+	}
+	return p, nil
+}
+
+// fillHomePage reads the chosen stories and the candidates to add.
+func (s *Server) fillHomePage(r *http.Request, p *deskHomePage) error {
+	ctx := r.Context()
+	chosen, err := s.store.HomeSlots(ctx, p.Edition.Code)
+	if err != nil {
+		return err
+	}
+	rows := s.deskRows(chosen, p.Editions)
+	p.Slots = make([]homeSlot, len(rows))
+	exclude := make([]int64, len(rows))
+	for i, row := range rows {
+		p.Slots[i] = homeSlot{storyRow: row, Label: "Featured " + strconv.Itoa(i), First: i == 0, Last: i == len(rows)-1}
+		exclude[i] = row.ID
+	}
+	if len(p.Slots) > 0 {
+		p.Slots[0].Label = "Top story"
+	}
+	p.Full = len(p.Slots) >= news.MaxHomeSlots
+	list, err := s.store.ListStories(ctx, news.StoryFilter{
+		Edition: p.Edition.Code, Status: news.StatusPublished, Query: p.Query,
+		Exclude: exclude, Limit: homeCandidates, NoTotal: true,
+	})
+	if err != nil {
+		return err
+	}
+	p.Candidates = s.deskRows(list.Stories, p.Editions)
+	return nil
+}
