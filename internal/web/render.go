@@ -22,7 +22,7 @@ var pageNames = []string{"home", "list", "story", "error"}
 
 // deskPageNames are the desk's page templates, templates/desk/<name>.html,
 // each parsed with templates/desk/layout.html.
-var deskPageNames = []string{"error", "signin", "signin_link", "story_edit", "stories", "story_notes", "home"}
+var deskPageNames = []string{"error", "signin", "signin_link", "story_edit", "stories", "story_notes", "home", "revisions", "revision_diff"}
 
 // pageSet holds one parsed template set per page.
 type pageSet struct {
@@ -63,7 +63,8 @@ func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 
 // parseDeskPages parses the desk layout and every desk page.
 func parseDeskPages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
-	layout, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/desk/layout.html")
+	// presence.html is a partial that the story editor includes.
+	layout, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/desk/layout.html", "templates/desk/presence.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse desk layout: %w", err)
 	}

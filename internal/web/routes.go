@@ -40,6 +40,12 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /desk/tags/suggest", s.staff(s.tagSuggest))
 	mux.Handle("GET /desk/stories/{id}/notes", s.staff(s.storyNotes))
 	mux.Handle("POST /desk/stories/{id}/notes", s.staff(s.noteAdd))
+	mux.Handle("GET /desk/stories/{id}/revisions", s.staff(s.storyRevisions))
+	mux.Handle("GET /desk/stories/{id}/revisions/diff", s.staff(s.storyRevisionDiff))
+	mux.Handle("POST /desk/stories/{id}/revisions/{rev}/restore", s.staff(s.storyRevisionRestore))
+	mux.Handle("POST /desk/stories/{id}/presence", s.staff(s.storyPresence))
+	mux.Handle("POST /desk/stories/{id}/presence/takeover", s.staff(s.storyTakeOver))
+	mux.Handle("POST /desk/stories/{id}/presence/leave", s.staff(s.storyLeave))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

@@ -87,6 +87,13 @@ type Store interface {
 	LastChange(ctx context.Context) (int64, error)
 	ChangesAfter(ctx context.Context, after int64, limit int) ([]news.Change, error)
 	WatchChanges(ctx context.Context, wake func()) error
+
+	// Revisions and presence in the editor.
+	StoryRevision(ctx context.Context, storyID, revID int64) (news.Revision, error)
+	RestoreRevision(ctx context.Context, storyID, revID int64, version int, userID int64) (news.Story, error)
+	Heartbeat(ctx context.Context, storyID, userID int64) ([]news.Presence, error)
+	TakeOver(ctx context.Context, storyID, userID int64) ([]news.Presence, error)
+	Leave(ctx context.Context, storyID, userID int64) error
 }
 
 // Config holds the settings of the web layer.
