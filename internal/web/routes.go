@@ -46,6 +46,14 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/stories/{id}/presence", s.staff(s.storyPresence))
 	mux.Handle("POST /desk/stories/{id}/presence/takeover", s.staff(s.storyTakeOver))
 	mux.Handle("POST /desk/stories/{id}/presence/leave", s.staff(s.storyLeave))
+	mux.Handle("GET /desk/account", s.staff(s.deskAccount))
+	mux.Handle("POST /desk/account", s.staff(s.deskAccountSave))
+	mux.Handle("POST /desk/account/password", s.staff(s.deskAccountPassword))
+	mux.Handle("GET /desk/staff", s.staff(s.deskStaff))
+	mux.Handle("POST /desk/staff", s.staff(s.deskStaffInvite))
+	mux.Handle("POST /desk/staff/{id}/role", s.staff(s.deskStaffRole))
+	mux.Handle("POST /desk/staff/{id}/disable", s.staff(s.deskStaffDisable))
+	mux.Handle("POST /desk/staff/{id}/link", s.staff(s.deskStaffLink))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

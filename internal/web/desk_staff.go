@@ -1,0 +1,155 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"newsdesk/internal/news"
+	"newsdesk/internal/store"
+)
+
+// inviteTTL is how long an invitation link works: long enough for someone
+// on leave, short enough that old mail is harmless.
+const inviteTTL = 7 * 24 * time.Hour
+
+// sessionInvite carries a fresh one-time link from the form's POST to the
+// page after the redirect, shown once.
+const sessionInvite = "invite"
+
+// staffPage is the data of templates/desk/staff.html.
+type staffPage struct {
+	deskPage
+	Users  []news.User
+	Roles  []news.Role
+	Invite news.User // the invitation form's values
+	Form   formError
+	// Link is a one-time sign-in link just made, with whom it is for.
+	Link     string
+	LinkFor  string
+	LinkDays int
+}
+
+// deskStaff lists the staff and readers, with the invitation form.
+func (s *Server) deskStaff(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageStaff, nil); err != nil {
+		return err
+	}
+	return s.renderStaff(w, r, u, http.StatusOK, func(*staffPage) {})
+}
+
+func (s *Server) renderStaff(w http.ResponseWriter, r *http.Request, u news.User, status int, fill func(*staffPage)) error {
+	dp, err := s.newDeskPage(r, u, "Staff", "staff")
+	if err != nil {
+		return err
+	}
+	users, err := s.store.Users(r.Context())
+	if err != nil {
+		return err
+	}
+	roles := append(append([]news.Role{}, news.StaffRoles...), news.RoleReader)
+	p := &staffPage{deskPage: dp, Users: users, Roles: roles, Invite: news.User{Role: news.RoleContributor}, LinkDays: int(inviteTTL / (24 * time.Hour))}
+	if v, ok := s.sessions.Pop(r.Context(), sessionInvite).(string); ok {
+		p.LinkFor, p.Link, _ = strings.Cut(v, "\x00")
+	}
+	fill(p)
+	return s.renderDesk(w, r, status, "staff", p)
+}
+
+// deskStaffInvite creates an account and shows a one-time link to copy
+// and send to the person: newsdesk sends no mail itself yet.
+func (s *Server) deskStaffInvite(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageStaff, nil); err != nil {
+		return err
+	}
+	in := news.User{Email: r.PostFormValue("email"), Name: r.PostFormValue("name"), Role: news.Role(r.PostFormValue("role"))}
+	created, err := s.store.CreateUser(r.Context(), in)
+	if err != nil {
+		ferr, ok := asFormError(err)
+		if !ok {
+			return err
+		}
+		return s.renderStaff(w, r, u, statusOf(err), func(p *staffPage) { p.Invite, p.Form = in, ferr })
+	}
+	if err := s.leaveLink(r, created); err != nil {
+		return err
+	}
+	s.flash(r, "Invited "+created.Email+" as "+string(created.Role)+".")
+	return deskRedirect(w, r, "/desk/staff")
+}
+
+// leaveLink makes a one-time sign-in link for target and keeps it in the
+// session for the staff page to show once.
+func (s *Server) leaveLink(r *http.Request, target news.User) error {
+	raw, err := s.store.CreateToken(r.Context(), target.ID, store.TokenSignIn, inviteTTL)
+	if err != nil {
+		return err
+	}
+	s.sessions.Put(r.Context(), sessionInvite, target.Email+"\x00"+s.baseURL(r)+"/desk/signin/"+raw)
+	return nil
+}
+
+// staffTarget authorises the action and loads the user the URL names.
+func (s *Server) staffTarget(r *http.Request, u news.User) (news.User, error) {
+	if err := news.Authorize(u, news.ActManageStaff, nil); err != nil {
+		return news.User{}, err
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return news.User{}, errNotFound
+	}
+	return s.store.User(r.Context(), id)
+}
+
+// deskStaffRole changes a user's role. The store refuses to demote the
+// last admin.
+func (s *Server) deskStaffRole(w http.ResponseWriter, r *http.Request, u news.User) error {
+	target, err := s.staffTarget(r, u)
+	if err != nil {
+		return err
+	}
+	target.Role = news.Role(r.PostFormValue("role"))
+	if _, err := s.store.UpdateUser(r.Context(), target); err != nil {
+		return err
+	}
+	s.flash(r, target.Email+" is now "+string(target.Role)+".")
+	return deskRedirect(w, r, "/desk/staff")
+}
+
+// deskStaffDisable disables (or with enable=1 enables) a user's account;
+// disabling ends the user's sessions at once.
+func (s *Server) deskStaffDisable(w http.ResponseWriter, r *http.Request, u news.User) error {
+	target, err := s.staffTarget(r, u)
+	if err != nil {
+		return err
+	}
+	enable := r.PostFormValue("enable") == "1"
+	if !enable && target.ID == u.ID {
+		return news.Errorf(news.ErrConflict, "you cannot disable your own account")
+	}
+	target.Disabled = !enable
+	if _, err := s.store.UpdateUser(r.Context(), target); err != nil {
+		return err
+	}
+	if enable {
+		s.flash(r, target.Email+" is enabled.")
+	} else {
+		s.flash(r, target.Email+" is disabled and signed out.")
+	}
+	return deskRedirect(w, r, "/desk/staff")
+}
+
+// deskStaffLink makes a new one-time sign-in link for a user who has lost
+// their password or their invitation.
+func (s *Server) deskStaffLink(w http.ResponseWriter, r *http.Request, u news.User) error {
+	target, err := s.staffTarget(r, u)
+	if err != nil {
+		return err
+	}
+	if err := s.leaveLink(r, target); err != nil {
+		return err
+	}
+	s.flash(r, "New sign-in link for "+target.Email+". Earlier links no longer work.")
+	return deskRedirect(w, r, "/desk/staff")
+}
