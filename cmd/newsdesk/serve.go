@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -31,8 +33,12 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	defer st.Close()
+	var demoAdmin news.User
 	if cfg.Demo {
 		if err := fillDemo(ctx, st, logger); err != nil {
+			return err
+		}
+		if demoAdmin, err = ensureDemoStaff(ctx, st, logger); err != nil {
 			return err
 		}
 	}
@@ -53,6 +59,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	// Tests and scripts read this line to learn the port of --addr :0.
 	fmt.Fprintf(stdout, "newsdesk: listening on http://%s\n", ln.Addr())
+	if demoAdmin.ID != 0 {
+		link, err := signInLink(ctx, st, demoAdmin, cmp.Or(cfg.SiteURL(), "http://"+ln.Addr().String()))
+		if err != nil {
+			ln.Close()
+			return err
+		}
+		fmt.Fprintf(stdout, "newsdesk: sign in to the desk as the demo admin %s with this one-time link: %s\n", demoAdmin.Email, link)
+	}
 
 	// Every process runs the scheduler; the store publishes each story
 	// once. Its first pass publishes what fell due while newsdesk was
@@ -136,4 +150,31 @@ func fillDemo(ctx context.Context, st *store.Store, logger *slog.Logger) error {
 	}
 	logger.Info("demo content added")
 	return nil
+}
+
+// ensureDemoStaff gives a newsroom without users the demo staff, and
+// returns the demo admin while that account has no password yet, so that
+// serve can print a sign-in link for it. Once the admin has chosen a
+// password no link is printed: the account is someone's now.
+func ensureDemoStaff(ctx context.Context, st *store.Store, logger *slog.Logger) (news.User, error) {
+	users, err := st.Users(ctx)
+	if err != nil {
+		return news.User{}, err
+	}
+	if len(users) == 0 {
+		for _, u := range demo.Staff() {
+			if _, err := st.CreateUser(ctx, u); err != nil {
+				return news.User{}, fmt.Errorf("demo staff: %w", err)
+			}
+		}
+		logger.Info("demo staff added", "users", len(demo.Staff()))
+	}
+	admin, err := st.UserByEmail(ctx, demo.AdminEmail)
+	if errors.Is(err, news.ErrNotFound) {
+		return news.User{}, nil
+	}
+	if err != nil || admin.Role != news.RoleAdmin || admin.Disabled || admin.PasswordHash != "" {
+		return news.User{}, err
+	}
+	return admin, nil
 }

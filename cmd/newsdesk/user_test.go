@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
+
+	"newsdesk/internal/config"
 )
 
 // runWithStdin runs newsdesk with args and the given standard input.
@@ -72,5 +77,62 @@ func TestUserAdd(t *testing.T) {
 	path := strings.TrimPrefix(m[1], "https://news.example")
 	if code, body := get(t, base+path); code != http.StatusOK || !strings.Contains(body, "new@example.com") {
 		t.Errorf("GET %s = %d", path, code)
+	}
+}
+
+// demoLinkLine is what serve --demo prints after its listening line.
+var demoLinkLine = regexp.MustCompile(`^newsdesk: sign in to the desk as the demo admin admin@example\.com with this one-time link: (http://127\.0\.0\.1:\d+)(/desk/signin/\S+)$`)
+
+func TestServeDemoStaff(t *testing.T) {
+	dir := t.TempDir()
+	// serveLines starts serve --demo and returns its first two lines.
+	serveLines := func() (string, string) {
+		ctx, cancel := context.WithCancel(context.Background())
+		pr, pw := io.Pipe()
+		done := make(chan error, 1)
+		go func() {
+			done <- run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", dir, "--demo"}, noEnv, nil, pw, io.Discard)
+			pw.Close()
+		}()
+		t.Cleanup(func() {
+			cancel()
+			if err := <-done; err != nil {
+				t.Errorf("serve: %v", err)
+			}
+		})
+		r := bufio.NewReader(pr)
+		first, _ := r.ReadString('\n')
+		second, _ := r.ReadString('\n')
+		go io.Copy(io.Discard, r)
+		return strings.TrimSpace(first), strings.TrimSpace(second)
+	}
+	_, second := serveLines()
+	m := demoLinkLine.FindStringSubmatch(second)
+	if m == nil {
+		t.Fatalf("second line of serve --demo = %q, want the admin's sign-in link", second)
+	}
+	base, path := m[1], m[2]
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := client.PostForm(base+path, url.Values{"password": {"demo admin password"}, "confirm": {"demo admin password"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("using the demo link = %d, want 303", resp.StatusCode)
+	}
+	for _, email := range []string{"editor@example.com", "author@example.com", "contributor@example.com"} {
+		if out, _, _ := runWithStdin(t, "", "user", "add", "--data", dir, "--email", email, "--role", "author"); out != "" {
+			t.Errorf("demo staff %s missing: user add succeeded", email)
+		}
+	}
+	// Once the admin has a password, a restart prints no link.
+	st, err := openStore(context.Background(), config.Config{Data: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if admin, err := ensureDemoStaff(context.Background(), st, slog.New(slog.DiscardHandler)); err != nil || admin.ID != 0 {
+		t.Errorf("ensureDemoStaff after the admin chose a password = %+v, %v; want no admin to link", admin, err)
 	}
 }
