@@ -84,8 +84,17 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}()
 
 	// The page cache serves while Watch keeps it in step with the changes
-	// of every process and node.
-	go site.Watch(ctx)
+	// of every process and node; it too stops before the store closes.
+	watchCtx, stopWatch := context.WithCancel(ctx)
+	watchDone := make(chan struct{})
+	go func() {
+		defer close(watchDone)
+		site.Watch(watchCtx)
+	}()
+	defer func() {
+		stopWatch()
+		<-watchDone
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -6,7 +6,6 @@ import (
 	"context"
 	"net/http"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -51,9 +50,9 @@ const entryOverhead = 512
 type pageCache struct {
 	store Store
 	max   int64
-	// navChanged is called when a change touched the editions or an
-	// edition's sections, which the server keeps in a cache of its own.
-	navChanged func()
+	// changed is told the keys of the changes applied, for the caches
+	// that pages are built from (navigation, popular topics).
+	changed func(keys []string)
 
 	mu    sync.Mutex
 	size  int64
@@ -104,9 +103,9 @@ func (e *cacheEntry) serve(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, "", e.modified, bytes.NewReader(e.body))
 }
 
-func newPageCache(st Store, max int64, navChanged func()) *pageCache {
+func newPageCache(st Store, max int64, changed func(keys []string)) *pageCache {
 	return &pageCache{
-		store: st, max: max, navChanged: navChanged,
+		store: st, max: max, changed: changed,
 		byURL: map[string]*list.Element{},
 		byKey: map[string]map[*cacheEntry]struct{}{},
 	}
@@ -190,15 +189,15 @@ func (c *pageCache) remove(el *list.Element) {
 
 // apply purges the pages of each change, in order.
 func (c *pageCache) apply(chs []news.Change) {
-	nav := false
+	var all []string
 	c.mu.Lock()
 	for _, ch := range chs {
 		for _, k := range ch.Keys {
 			for e := range c.byKey[k] {
 				c.remove(c.byURL[e.url])
 			}
-			nav = nav || k == news.KeyEditions || strings.HasPrefix(k, "nav:")
 		}
+		all = append(all, ch.Keys...)
 		c.gen++
 		c.recent = append(c.recent, ch.Keys)
 		if len(c.recent) > recentChanges {
@@ -207,8 +206,8 @@ func (c *pageCache) apply(chs []news.Change) {
 		c.last = ch.ID
 	}
 	c.mu.Unlock()
-	if nav && c.navChanged != nil {
-		c.navChanged()
+	if len(all) > 0 && c.changed != nil {
+		c.changed(all)
 	}
 }
 

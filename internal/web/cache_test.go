@@ -82,6 +82,16 @@ func TestCachePurgedByWrites(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, map[string]string{f.storyPath(): "The strike was on Tuesday.", "/": "", "/world/": "", "/tags/air-strikes": ""}},
+		{"tag rename", func(t *testing.T) {
+			tag, err := f.store.TagBySlug(ctx, "en", "air-strikes")
+			if err != nil {
+				t.Fatal(err)
+			}
+			tag.Name, tag.Slug = "Airstrikes", ""
+			if err := f.store.UpdateTag(ctx, &tag); err != nil {
+				t.Fatal(err)
+			}
+		}, map[string]string{f.storyPath(): ">Airstrikes</a>", "/": ">Airstrikes</a>"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			before := map[string]string{}

@@ -126,6 +126,9 @@ type Server struct {
 
 	popularMu sync.Mutex
 	popular   map[string]popularTopics // by edition code
+	// popularGen counts resets of popular, so that a list read before
+	// one is not kept after it.
+	popularGen uint64
 }
 
 // NewServer parses every template and indexes the static files, so that a
@@ -152,7 +155,7 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 		cfg.CacheSize = DefaultCacheSize
 	}
 	if cfg.CacheSize > 0 {
-		s.cache = newPageCache(st, cfg.CacheSize, s.nav.reset)
+		s.cache = newPageCache(st, cfg.CacheSize, s.keysChanged)
 	}
 	return s, nil
 }

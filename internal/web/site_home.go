@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"newsdesk/internal/news"
@@ -123,6 +124,7 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 			return err
 		}
 		for _, t := range tags {
+			addKeys(r, news.TagKey(t.ID))
 			p.Topics = append(p.Topics, navLink{Name: t.Name, URL: st.path("/tags/" + t.Slug)})
 		}
 	}
@@ -192,6 +194,8 @@ func (s *Server) sectionBlocks(r *http.Request, st *site, shown []news.Story) ([
 // popularTTL is how long the popular topics of an edition are reused.
 // Counting every published story's tags takes tens of milliseconds at
 // 100,000 stories, and a ranking a few minutes old is as good as a fresh one.
+// While the page cache is watched, a change to any tag's stories or name
+// drops the lists at once (keysChanged), so a renamed tag never lingers.
 const popularTTL = 5 * time.Minute
 
 // popularTopics is one edition's popular tags as last read.
@@ -200,11 +204,32 @@ type popularTopics struct {
 	read time.Time
 }
 
+// keysChanged drops what the server keeps beside the page cache when a
+// change touched it: the navigation on a change to editions or sections,
+// the popular topics on a change to any tag's stories (or name).
+func (s *Server) keysChanged(keys []string) {
+	nav, tags := false, false
+	for _, k := range keys {
+		nav = nav || k == news.KeyEditions || strings.HasPrefix(k, "nav:")
+		tags = tags || strings.HasPrefix(k, "t:")
+	}
+	if nav {
+		s.nav.reset()
+	}
+	if tags {
+		s.popularMu.Lock()
+		s.popularGen++
+		clear(s.popular)
+		s.popularMu.Unlock()
+	}
+}
+
 // popularTags returns the edition's most used tags, reading them from the
 // store at most once per popularTTL.
 func (s *Server) popularTags(ctx context.Context, edition string) ([]news.Tag, error) {
 	s.popularMu.Lock()
 	p, ok := s.popular[edition]
+	gen := s.popularGen
 	s.popularMu.Unlock()
 	if ok && time.Since(p.read) < popularTTL {
 		return p.tags, nil
@@ -214,7 +239,9 @@ func (s *Server) popularTags(ctx context.Context, edition string) ([]news.Tag, e
 		return nil, fmt.Errorf("web: popular tags of %s: %w", edition, err)
 	}
 	s.popularMu.Lock()
-	s.popular[edition] = popularTopics{tags: tags, read: time.Now()}
+	if s.popularGen == gen { // else a tag changed while reading
+		s.popular[edition] = popularTopics{tags: tags, read: time.Now()}
+	}
 	s.popularMu.Unlock()
 	return tags, nil
 }
