@@ -2,9 +2,7 @@ package bench
 
 import (
 	"bufio"
-	"context"
 	"io"
-	"log/slog"
 	"math/rand/v2"
 	"net/http"
 	"net/http/httptest"
@@ -13,9 +11,6 @@ import (
 	"strconv"
 	"sync/atomic"
 	"testing"
-
-	"newsdesk/internal/store"
-	"newsdesk/internal/web"
 )
 
 // The benchmarks serve the corpus that run.sh generates; BENCH_N picks its
@@ -35,19 +30,12 @@ func corpusFiles(b *testing.B) (db, urls string) {
 	return db, urls
 }
 
-// site opens the corpus and returns the public site's handler and the paths
-// of its stories.
-func site(b *testing.B) (http.Handler, []string) {
-	db, urls := corpusFiles(b)
-	st, err := store.Open(context.Background(), db)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { st.Close() })
-	srv, err := web.NewServer(web.Config{BaseURL: "http://127.0.0.1"}, st, slog.New(slog.DiscardHandler))
-	if err != nil {
-		b.Fatal(err)
-	}
+// site opens the corpus and returns the public site's handler, without
+// the page cache, and the paths of its stories.
+func site(b *testing.B) (http.Handler, []string) { return servedSite(b, false) }
+
+// readURLs reads the story paths that the corpus generator listed.
+func readURLs(b *testing.B, urls string) []string {
 	f, err := os.Open(urls)
 	if err != nil {
 		b.Fatal(err)
@@ -58,7 +46,7 @@ func site(b *testing.B) (http.Handler, []string) {
 	for sc.Scan() {
 		paths = append(paths, sc.Text())
 	}
-	return srv.Handler(), paths
+	return paths
 }
 
 // serve runs GET path through h and fails b unless it answers 200.
