@@ -108,12 +108,12 @@ func (tx *tx) createSection(ctx context.Context, sec *news.Section) error {
 		return err
 	}
 	if exists {
-		return news.Errorf(news.ErrConflict, "edition %s already has a section %q", sec.Edition, sec.Slug)
+		return slugTaken("section", sec.Edition, sec.Slug)
 	}
 	err := tx.queryRow(ctx, `INSERT INTO sections (edition, slug, name, position) VALUES (?, ?, ?, ?) RETURNING id`,
 		sec.Edition, sec.Slug, sec.Name, sec.Position).Scan(&sec.ID)
 	if isUniqueViolation(err) {
-		return news.Errorf(news.ErrConflict, "edition %s already has a section %q", sec.Edition, sec.Slug)
+		return slugTaken("section", sec.Edition, sec.Slug)
 	}
 	if err != nil {
 		return err

@@ -22,7 +22,7 @@ var pageNames = []string{"home", "list", "story", "error"}
 
 // deskPageNames are the desk's page templates, templates/desk/<name>.html,
 // each parsed with templates/desk/layout.html.
-var deskPageNames = []string{"error", "signin", "signin_link", "story_edit", "stories", "story_notes", "home", "revisions", "revision_diff", "account", "staff"}
+var deskPageNames = []string{"error", "signin", "signin_link", "story_edit", "stories", "story_notes", "home", "revisions", "revision_diff", "account", "staff", "sections", "tags"}
 
 // pageSet holds one parsed template set per page.
 type pageSet struct {
@@ -34,8 +34,9 @@ type pageSet struct {
 // (the embedded templates, or a broken set in tests).
 func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 	funcs := template.FuncMap{
-		"static": static.url,
-		"icon":   icon,
+		"static":  static.url,
+		"icon":    icon,
+		"fieldOf": fieldOf,
 	}
 	shared, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html")
 	if err != nil {
@@ -63,8 +64,9 @@ func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 
 // parseDeskPages parses the desk layout and every desk page.
 func parseDeskPages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
-	// presence.html is a partial that the story editor includes.
-	layout, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/desk/layout.html", "templates/desk/presence.html")
+	// presence.html is a partial that the story editor includes; fields.html
+	// holds the inputs of the section and tag rows.
+	layout, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/desk/layout.html", "templates/desk/presence.html", "templates/desk/fields.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse desk layout: %w", err)
 	}
