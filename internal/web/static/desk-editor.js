@@ -49,7 +49,21 @@
       document.execCommand("styleWithCSS", false, false);
     } catch (e) { /* older browsers: their defaults do */ }
 
-    area.addEventListener("input", function () { sync(); changed(); });
+    // Text typed into an empty editor would otherwise sit outside any
+    // paragraph: start it with an empty one.
+    var ensureParagraph = function () {
+      var t = area.innerHTML.trim();
+      if (t !== "" && t !== "<br>") return;
+      area.innerHTML = "<p><br></p>";
+      var r = document.createRange();
+      r.setStart(area.firstChild, 0);
+      r.collapse(true);
+      var sel = window.getSelection();
+      sel.removeAllRanges();
+      sel.addRange(r);
+    };
+    area.addEventListener("focus", ensureParagraph);
+    area.addEventListener("input", function () { ensureParagraph(); sync(); changed(); });
     area.addEventListener("keydown", function (e) {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "k") {
         e.preventDefault();
@@ -265,7 +279,12 @@
     tags.setAttribute("aria-autocomplete", "list");
     tags.setAttribute("aria-controls", "tags-suggestions");
     tags.setAttribute("aria-expanded", "false");
+    var suggestTimer = null;
     tags.addEventListener("input", function () {
+      clearTimeout(suggestTimer);
+      suggestTimer = setTimeout(suggest, 150);
+    });
+    var suggest = function () {
       var q = lastTerm();
       if (pending) pending.abort();
       if (q.length < 1) return closeList();
@@ -292,7 +311,7 @@
           active = -1;
         })
         .catch(function () { /* aborted or offline: no suggestions */ });
-    });
+    };
     tags.addEventListener("keydown", function (e) {
       if (list.hidden) return;
       if (e.key === "ArrowDown") { e.preventDefault(); highlight(active + 1); }
