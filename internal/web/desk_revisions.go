@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"newsdesk/internal/markup"
 	"newsdesk/internal/news"
@@ -81,8 +82,12 @@ func (s *Server) revisionRows(r *http.Request, u news.User) (news.Story, []revis
 	}
 	rows := make([]revisionRow, len(revs))
 	for i, rev := range revs {
+		var prev *news.Revision
+		if i > 0 {
+			prev = &revs[i-1]
+		}
 		rows[i] = revisionRow{
-			ID: rev.ID, Version: rev.Version, Kind: rev.Kind, KindName: revisionKindName(rev),
+			ID: rev.ID, Version: rev.Version, Kind: rev.Kind, KindName: revisionKindName(rev, prev),
 			Who: revisionAuthor(rev), At: deskTime(rev.CreatedAt, loc), AtISO: rev.CreatedAt.Format(time.RFC3339),
 			Headline: rev.Story.Headline,
 			Current:  rev.Kind != news.RevisionRejected && rev.Version == x.Version,
@@ -104,15 +109,18 @@ func (s *Server) storyLocation(r *http.Request, code string) (*time.Location, er
 	return s.location(ed), nil
 }
 
-func revisionKindName(rev news.Revision) string {
-	switch rev.Kind {
-	case news.RevisionRejected:
+// revisionKindName says how a revision came about; prev is the revision
+// listed before it, nil for the first.
+func revisionKindName(rev news.Revision, prev *news.Revision) string {
+	switch {
+	case rev.Kind == news.RevisionRejected:
 		return "Refused save"
-	case news.RevisionRestore:
+	case rev.Kind == news.RevisionRestore:
 		return "Restored"
-	}
-	if rev.Version == 1 {
+	case rev.Version == 1:
 		return "Created"
+	case rev.UserID == 0 && prev != nil && prev.Story.Status == news.StatusScheduled && rev.Story.Status == news.StatusPublished:
+		return "Published on schedule"
 	}
 	return "Saved"
 }
@@ -123,10 +131,8 @@ func revisionAuthor(rev news.Revision) string {
 	switch {
 	case rev.UserName != "":
 		return rev.UserName
-	case rev.UserID == 0 && rev.Version > 1 && rev.Story.Status == news.StatusPublished:
-		return "newsdesk (schedule or import)"
 	case rev.UserID == 0:
-		return "newsdesk (import)"
+		return "newsdesk"
 	}
 	return "a former user"
 }
@@ -137,9 +143,33 @@ type revisionDiffPage struct {
 	Story                news.Story
 	Rows                 []revisionRow // newest first, for the comparison form
 	From, To             revisionRow
-	Headline, Lead, Body []markup.DiffOp
+	Headline, Lead, Body []diffRun
 	Others               []fieldChange
 	Changed              bool
+}
+
+// diffRun is a run of a word diff as the page shows it: the white space
+// at the ends of an insertion or deletion stays outside its mark, so that
+// only words are underlined or struck through.
+type diffRun struct {
+	Kind                markup.DiffKind
+	Before, Text, After string
+}
+
+// diffRuns prepares ops for the page.
+func diffRuns(ops []markup.DiffOp) []diffRun {
+	runs := make([]diffRun, len(ops))
+	for i, op := range ops {
+		if op.Kind == markup.DiffEqual {
+			runs[i] = diffRun{Kind: op.Kind, Text: op.Text}
+			continue
+		}
+		text := strings.TrimLeftFunc(op.Text, unicode.IsSpace)
+		before := op.Text[:len(op.Text)-len(text)]
+		trimmed := strings.TrimRightFunc(text, unicode.IsSpace)
+		runs[i] = diffRun{Kind: op.Kind, Before: before, Text: trimmed, After: text[len(trimmed):]}
+	}
+	return runs
 }
 
 // fieldChange is a field other than the text that differs between two
@@ -193,15 +223,16 @@ func (s *Server) storyRevisionDiff(w http.ResponseWriter, r *http.Request, u new
 	}
 	p := &revisionDiffPage{
 		deskPage: dp, Story: x, From: rows[ai], To: rows[bi],
-		Headline: markup.DiffWords(a.Story.Headline, b.Story.Headline),
-		Lead:     markup.DiffWords(a.Story.Lead, b.Story.Lead),
-		Body:     markup.DiffHTML(a.Story.Body, b.Story.Body),
-		Others:   otherChanges(&a.Story, &b.Story),
+		Others: otherChanges(&a.Story, &b.Story),
 	}
+	headline := markup.DiffWords(a.Story.Headline, b.Story.Headline)
+	lead := markup.DiffWords(a.Story.Lead, b.Story.Lead)
+	body := markup.DiffHTML(a.Story.Body, b.Story.Body)
+	p.Headline, p.Lead, p.Body = diffRuns(headline), diffRuns(lead), diffRuns(body)
 	for i := len(rows) - 1; i >= 0; i-- {
 		p.Rows = append(p.Rows, rows[i])
 	}
-	p.Changed = len(p.Others) > 0 || markup.DiffChanged(p.Headline) || markup.DiffChanged(p.Lead) || markup.DiffChanged(p.Body)
+	p.Changed = len(p.Others) > 0 || markup.DiffChanged(headline) || markup.DiffChanged(lead) || markup.DiffChanged(body)
 	return s.renderDesk(w, r, http.StatusOK, "revision_diff", p)
 }
 

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"newsdesk/internal/news"
 )
@@ -86,6 +87,20 @@ func TestDeskRevisionsList(t *testing.T) {
 			wantStatus(t, tc.name, tc.c.get(tc.path), tc.want)
 		})
 	}
+	// A story the schedule published names newsdesk as its publisher.
+	ctx := context.Background()
+	due := &news.Story{Edition: "en", Section: df.world, Headline: "Due at dawn", Slug: "due-at-dawn",
+		Status: news.StatusScheduled, PublishedAt: time.Now().Add(-time.Minute)}
+	if err := df.store.CreateStory(ctx, due); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := df.store.PublishDue(ctx); err != nil {
+		t.Fatal(err)
+	}
+	res = editor.get(fmt.Sprintf("/desk/stories/%d/revisions", due.ID))
+	wantStatus(t, "revisions of a scheduled story", res, http.StatusOK)
+	mustContain(t, "revisions of a scheduled story", visibleText(res.body), "Published on schedule", "newsdesk")
+
 	// An author reads but may not restore another's story.
 	if body := df.signedIn(t, news.RoleAuthor).get(path).body; strings.Contains(body, "/restore") {
 		t.Error("an author is offered a restore of another's story")
@@ -103,8 +118,8 @@ func TestDeskRevisionDiff(t *testing.T) {
 	}{
 		{"created to saved", fmt.Sprintf("?a=%d&b=%d", revs[0].ID, revs[2].ID), http.StatusOK, []string{
 
-			`Harbour ferry returns<ins><span class="visually-hidden">[added: </span> at dawn<span class="visually-hidden">]</span></ins>`,
-			`First paragraph of <del><span class="visually-hidden">[removed: </span>Harbour <span class="visually-hidden">]</span></del><ins><span class="visually-hidden">[added: </span>the <span`,
+			`Harbour ferry returns <ins><span class="visually-hidden">[added: </span>at dawn<span class="visually-hidden">]</span></ins>`,
+			`First paragraph of <del><span class="visually-hidden">[removed: </span>Harbour<span class="visually-hidden">]</span></del> <ins><span class="visually-hidden">[added: </span>the<span class="visually-hidden">]</span></ins> ferry`,
 			`<ins><span class="visually-hidden">[added: </span>The crew cheered<span`, "Changes from version 1 to version 2",
 		}},
 		{"defaults to the latest change", "", http.StatusOK, []string{"Changes from version 1 to version 2", "[added: ", "[removed: "}},

@@ -1,0 +1,107 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// addStaff creates a member of staff with a password, through the command
+// a newsroom uses.
+func addStaff(t *testing.T, s *site, email, role, name, password string) {
+	t.Helper()
+	cmd := exec.Command(binary, "user", "add", "--data", s.Data, "--email", email, "--role", role, "--name", name)
+	cmd.Env = cleanEnv()
+	cmd.Stdin = strings.NewReader(password + "\n")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("newsdesk user add %s: %v\n%s", email, err, out.String())
+	}
+}
+
+// signIn signs in through the desk's form.
+func signIn(t *testing.T, ctx context.Context, s *site, email, password string) {
+	t.Helper()
+	open(t, ctx, s.URL+"/desk/signin", 200)
+	if err := chromedp.Do(ctx,
+		chromedp.SendKeys(chromedp.CSS(`#email`), email),
+		chromedp.SendKeys(chromedp.CSS(`#password`), password),
+		chromedp.Submit(chromedp.CSS(`#password`)),
+		chromedp.WaitVisible(chromedp.CSS(`.desk-bar`)),
+	); err != nil {
+		t.Fatalf("sign in as %s: %v", email, err)
+	}
+}
+
+// waitFor evaluates cond in the page until it is true. The bound only
+// keeps a broken page from hanging the test; nothing is timed.
+func waitFor(t *testing.T, ctx context.Context, what, cond string) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !evalJS[bool](t, ctx, cond) {
+		if time.Now().After(deadline) {
+			banner := evalJS[string](t, ctx, `(document.getElementById('presence') || {}).textContent || ''`)
+			t.Fatalf("%s: still not so on %s; banner: %q", what, location(t, ctx), banner)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// bannerSays is a page condition: the presence banner shows and holds text.
+func bannerSays(text string) string {
+	return `(() => { const b = document.getElementById('presence');
+		return !!b && !b.hidden && b.textContent.includes(` + jsString(text) + `); })()`
+}
+
+// bannerHidden is a page condition: the presence banner is there, hidden.
+const bannerHidden = `(() => { const b = document.getElementById('presence'); return !!b && b.hidden; })()`
+
+func jsString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// heartbeatNow makes the page send its heartbeat at once, as it does when
+// its tab comes back into view, instead of waiting 15 seconds.
+const heartbeatNow = `document.dispatchEvent(new Event('visibilitychange')), true`
+
+// TestDeskPresence opens one story in two browsers: the second sees who is
+// editing and takes over, the first is told it lost the story, and when
+// the second closes the story the first edits alone again.
+func TestDeskPresence(t *testing.T) {
+	s := startSite(t, siteOptions{})
+	addStaff(t, s, "alice@example.com", "editor", "Alice", "alice's long password")
+	addStaff(t, s, "bob@example.com", "editor", "Bob", "bob's long password")
+	alice, bob := newBrowser(t), newBrowser(t)
+	signIn(t, alice, s, "alice@example.com", "alice's long password")
+	signIn(t, bob, s, "bob@example.com", "bob's long password")
+	editor := s.URL + "/desk/stories/1"
+
+	open(t, alice, editor, 200)
+	// Alone with the story: her first heartbeat keeps the banner hidden.
+	waitFor(t, alice, "Alice alone", `(() => { const b = document.getElementById('presence');
+		return !!b && b.hidden && performance.getEntriesByType('resource').some(e => e.name.endsWith('/presence')); })()`)
+
+	open(t, bob, editor, 200)
+	waitFor(t, bob, "Bob sees Alice editing", bannerSays("Alice is editing this story since "))
+	if err := chromedp.Do(bob, chromedp.Click(chromedp.CSS(`#presence button`))); err != nil {
+		t.Fatalf("take over: %v", err)
+	}
+	waitFor(t, bob, "Bob edits, Alice still there", bannerSays("Also open here: Alice"))
+
+	evalJS[bool](t, alice, heartbeatNow)
+	waitFor(t, alice, "Alice told she lost the story", bannerSays("Bob took over this story at "))
+	if role := evalJS[string](t, alice, `document.getElementById('presence').getAttribute('role')`); role != "alert" {
+		t.Errorf("the lost-story banner has role %q, want alert", role)
+	}
+
+	// Bob leaves the editor: the page's beacon removes him at once.
+	open(t, bob, s.URL+"/desk/stories", 200)
+	evalJS[bool](t, alice, heartbeatNow)
+	waitFor(t, alice, "Alice alone again", bannerHidden)
+}
