@@ -94,8 +94,11 @@ func (s *Server) storyNew(w http.ResponseWriter, r *http.Request, u news.User) e
 	if err != nil {
 		return err
 	}
-	if ed := r.URL.Query().Get("edition"); ed != "" {
-		p.Form.Edition = ed
+	if code := r.URL.Query().Get("edition"); code != "" {
+		if _, ok := findEdition(p.deskPage.Editions, code); ok {
+			p.Form.Edition = code
+			p.setZone(s, code)
+		}
 	}
 	return s.renderDesk(w, r, http.StatusOK, "story_edit", p)
 }

@@ -8,6 +8,7 @@ import (
 	"html"
 	"net/http"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +17,21 @@ import (
 
 	"newsdesk/internal/news"
 )
+
+// forEachDeskStore runs fn with a desk fixture over SQLite and, when
+// NEWSDESK_TEST_DATABASE_URL names a PostgreSQL server, over a schema of
+// its own there: the editor's saves, conflicts and deletes go through the
+// store, whose SQL differs between the two.
+func forEachDeskStore(t *testing.T, fn func(t *testing.T, df *deskFixture)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, newDeskFixture(t)) })
+	t.Run("postgres", func(t *testing.T) {
+		base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
+		if base == "" {
+			t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
+		}
+		fn(t, newDeskFixtureOn(t, newFixtureOn(t, 3, postgresSchema(t, base))))
+	})
+}
 
 // storyValues is a complete, valid editor form for the fixture's World
 // section.
@@ -114,6 +130,10 @@ func TestDeskStoryEditorPage(t *testing.T) {
 			}
 		})
 	}
+	t.Run("in another edition", func(t *testing.T) {
+		res := df.signedIn(t, news.RoleEditor).get("/desk/stories/new?edition=ru")
+		mustContain(t, "editor", res.body, `<option value="ru" data-zone="Europe/Moscow" selected>`, "(Europe/Moscow)")
+	})
 	t.Run("signed out", func(t *testing.T) {
 		res := df.client(t).get("/desk/stories/new")
 		wantStatus(t, "signed out", res, http.StatusSeeOther)
@@ -127,137 +147,138 @@ func TestDeskStoryEditorPage(t *testing.T) {
 }
 
 func TestDeskStoryActions(t *testing.T) {
-	df := newDeskFixture(t)
-	ctx := context.Background()
-	editor := df.signedIn(t, news.RoleEditor)
-	admin := df.signedIn(t, news.RoleAdmin)
-	london, _ := time.LoadLocation("Europe/London")
+	forEachDeskStore(t, func(t *testing.T, df *deskFixture) {
+		ctx := context.Background()
+		editor := df.signedIn(t, news.RoleEditor)
+		admin := df.signedIn(t, news.RoleAdmin)
+		london, _ := time.LoadLocation("Europe/London")
 
-	// Save a new draft: the editor owns it, the revision names them.
-	id := storyIDFrom(t, editor.post("/desk/stories/new", with(df.storyValues("Harbour night shift"), "action", "save")))
-	st := df.story(t, id)
-	if st.Status != news.StatusDraft || st.OwnerID != df.users[news.RoleEditor].ID || st.Slug != "harbour-night-shift" {
-		t.Fatalf("saved draft: status %s owner %d slug %q", st.Status, st.OwnerID, st.Slug)
-	}
-	revs, err := df.store.StoryRevisions(ctx, id)
-	if err != nil || len(revs) != 1 || revs[0].UserID != df.users[news.RoleEditor].ID {
-		t.Fatalf("revisions %+v, %v: want one by the editor", revs, err)
-	}
-	page := editor.get(fmt.Sprintf("/desk/stories/%d", id))
-	mustContain(t, "editor after saving", page.body, "Draft saved.", "Harbour night shift", "Harbour, Night shift")
-	public := fmt.Sprintf("/world/%d-harbour-night-shift", id)
-	wantStatus(t, "draft on the site", df.get(t, public), http.StatusNotFound)
+		// Save a new draft: the editor owns it, the revision names them.
+		id := storyIDFrom(t, editor.post("/desk/stories/new", with(df.storyValues("Harbour night shift"), "action", "save")))
+		st := df.story(t, id)
+		if st.Status != news.StatusDraft || st.OwnerID != df.users[news.RoleEditor].ID || st.Slug != "harbour-night-shift" {
+			t.Fatalf("saved draft: status %s owner %d slug %q", st.Status, st.OwnerID, st.Slug)
+		}
+		revs, err := df.store.StoryRevisions(ctx, id)
+		if err != nil || len(revs) != 1 || revs[0].UserID != df.users[news.RoleEditor].ID {
+			t.Fatalf("revisions %+v, %v: want one by the editor", revs, err)
+		}
+		page := editor.get(fmt.Sprintf("/desk/stories/%d", id))
+		mustContain(t, "editor after saving", page.body, "Draft saved.", "Harbour night shift", "Harbour, Night shift")
+		public := fmt.Sprintf("/world/%d-harbour-night-shift", id)
+		wantStatus(t, "draft on the site", df.get(t, public), http.StatusNotFound)
 
-	steps := []struct {
-		name       string
-		c          *client
-		values     []string // pairs set on the current form
-		wantStatus news.Status
-		public     int // status of the public page afterwards
-		check      func(t *testing.T, st news.Story)
-	}{
-		{"schedule", editor, []string{"action", "schedule", "published_at", "2031-05-04T10:15"}, news.StatusScheduled, http.StatusNotFound,
-			func(t *testing.T, st news.Story) {
-				if want := time.Date(2031, 5, 4, 10, 15, 0, 0, london); !st.PublishedAt.Equal(want) {
-					t.Errorf("scheduled for %v, want %v", st.PublishedAt, want)
+		steps := []struct {
+			name       string
+			c          *client
+			values     []string // pairs set on the current form
+			wantStatus news.Status
+			public     int // status of the public page afterwards
+			check      func(t *testing.T, st news.Story)
+		}{
+			{"schedule", editor, []string{"action", "schedule", "published_at", "2031-05-04T10:15"}, news.StatusScheduled, http.StatusNotFound,
+				func(t *testing.T, st news.Story) {
+					if want := time.Date(2031, 5, 4, 10, 15, 0, 0, london); !st.PublishedAt.Equal(want) {
+						t.Errorf("scheduled for %v, want %v", st.PublishedAt, want)
+					}
+				}},
+			{"publish now", editor, []string{"action", "publish"}, news.StatusPublished, http.StatusOK,
+				func(t *testing.T, st news.Story) {
+					if time.Since(st.PublishedAt) > time.Minute || time.Since(st.PublishedAt) < 0 {
+						t.Errorf("published at %v, want now", st.PublishedAt)
+					}
+				}},
+			{"update published", editor, []string{"action", "update", "lead", "A corrected lead."}, news.StatusPublished, http.StatusOK,
+				func(t *testing.T, st news.Story) {
+					if st.UpdatedAt.IsZero() || st.Lead != "A corrected lead." {
+						t.Errorf("updated at %v, lead %q", st.UpdatedAt, st.Lead)
+					}
+				}},
+			{"unpublish", editor, []string{"action", "unpublish"}, news.StatusDraft, http.StatusNotFound, nil},
+			{"trash", editor, []string{"action", "trash", "headline", "typed but not saved"}, news.StatusTrashed, http.StatusNotFound,
+				func(t *testing.T, st news.Story) {
+					if st.Headline != "Harbour night shift" {
+						t.Errorf("trash saved the form: headline %q", st.Headline)
+					}
+				}},
+			{"restore", editor, []string{"action", "restore"}, news.StatusDraft, http.StatusNotFound, nil},
+			{"publish again", admin, []string{"action", "publish"}, news.StatusPublished, http.StatusOK, nil},
+			{"trash again", admin, []string{"action", "trash"}, news.StatusTrashed, http.StatusNotFound, nil},
+		}
+		for _, step := range steps {
+			t.Run(step.name, func(t *testing.T) {
+				v := with(df.editorForm(t, step.c, id), step.values...)
+				if got := storyIDFrom(t, step.c.post(fmt.Sprintf("/desk/stories/%d", id), v)); got != id {
+					t.Fatalf("redirected to story %d", got)
 				}
-			}},
-		{"publish now", editor, []string{"action", "publish"}, news.StatusPublished, http.StatusOK,
-			func(t *testing.T, st news.Story) {
-				if time.Since(st.PublishedAt) > time.Minute || time.Since(st.PublishedAt) < 0 {
-					t.Errorf("published at %v, want now", st.PublishedAt)
+				st := df.story(t, id)
+				if st.Status != step.wantStatus {
+					t.Fatalf("status %s, want %s", st.Status, step.wantStatus)
 				}
-			}},
-		{"update published", editor, []string{"action", "update", "lead", "A corrected lead."}, news.StatusPublished, http.StatusOK,
-			func(t *testing.T, st news.Story) {
-				if st.UpdatedAt.IsZero() || st.Lead != "A corrected lead." {
-					t.Errorf("updated at %v, lead %q", st.UpdatedAt, st.Lead)
+				if step.check != nil {
+					step.check(t, st)
 				}
-			}},
-		{"unpublish", editor, []string{"action", "unpublish"}, news.StatusDraft, http.StatusNotFound, nil},
-		{"trash", editor, []string{"action", "trash", "headline", "typed but not saved"}, news.StatusTrashed, http.StatusNotFound,
-			func(t *testing.T, st news.Story) {
-				if st.Headline != "Harbour night shift" {
-					t.Errorf("trash saved the form: headline %q", st.Headline)
+				res := df.get(t, public)
+				if res.status != step.public {
+					t.Errorf("public page: status %d, want %d", res.status, step.public)
 				}
-			}},
-		{"restore", editor, []string{"action", "restore"}, news.StatusDraft, http.StatusNotFound, nil},
-		{"publish again", admin, []string{"action", "publish"}, news.StatusPublished, http.StatusOK, nil},
-		{"trash again", admin, []string{"action", "trash"}, news.StatusTrashed, http.StatusNotFound, nil},
-	}
-	for _, step := range steps {
-		t.Run(step.name, func(t *testing.T) {
-			v := with(df.editorForm(t, step.c, id), step.values...)
-			if got := storyIDFrom(t, step.c.post(fmt.Sprintf("/desk/stories/%d", id), v)); got != id {
-				t.Fatalf("redirected to story %d", got)
+				if step.public == http.StatusOK {
+					mustContain(t, "public page", res.body, "Harbour night shift", st.Lead)
+				}
+			})
+		}
+
+		t.Run("editor may not delete for ever", func(t *testing.T) {
+			v := with(df.editorForm(t, editor, id), "action", "delete")
+			wantStatus(t, "delete by an editor", editor.post(fmt.Sprintf("/desk/stories/%d", id), v), http.StatusForbidden)
+			df.story(t, id)
+		})
+		t.Run("admin deletes for ever", func(t *testing.T) {
+			v := with(df.editorForm(t, admin, id), "action", "delete")
+			res := admin.post(fmt.Sprintf("/desk/stories/%d", id), v)
+			wantStatus(t, "delete", res, http.StatusSeeOther)
+			if _, err := df.store.Story(ctx, id); !errors.Is(err, news.ErrNotFound) {
+				t.Errorf("story after delete: %v, want not found", err)
 			}
-			st := df.story(t, id)
-			if st.Status != step.wantStatus {
-				t.Fatalf("status %s, want %s", st.Status, step.wantStatus)
+			wantStatus(t, "editor of a deleted story", admin.get(fmt.Sprintf("/desk/stories/%d", id)), http.StatusNotFound)
+		})
+
+		t.Run("contributor writes and submits, never publishes", func(t *testing.T) {
+			c := df.signedIn(t, news.RoleContributor)
+			id := storyIDFrom(t, c.post("/desk/stories/new", with(df.storyValues("From the stringer"), "action", "submit")))
+			if st := df.story(t, id); st.Status != news.StatusReview {
+				t.Fatalf("status %s, want review", st.Status)
 			}
-			if step.check != nil {
-				step.check(t, st)
+			v := with(df.editorForm(t, c, id), "action", "publish")
+			wantStatus(t, "forged publish", c.post(fmt.Sprintf("/desk/stories/%d", id), v), http.StatusForbidden)
+			wantStatus(t, "forged publish of a new story", c.post("/desk/stories/new", with(df.storyValues("Forged"), "action", "publish")), http.StatusForbidden)
+			if st := df.story(t, id); st.Status != news.StatusReview || st.Version != 1 {
+				t.Errorf("after the forged publish: %s version %d", st.Status, st.Version)
 			}
-			res := df.get(t, public)
-			if res.status != step.public {
-				t.Errorf("public page: status %d, want %d", res.status, step.public)
-			}
-			if step.public == http.StatusOK {
-				mustContain(t, "public page", res.body, "Harbour night shift", st.Lead)
+			// An editor publishes it from review.
+			v = with(df.editorForm(t, editor, id), "action", "publish")
+			storyIDFrom(t, editor.post(fmt.Sprintf("/desk/stories/%d", id), v))
+			if st := df.story(t, id); st.Status != news.StatusPublished {
+				t.Errorf("status %s after the editor published it", st.Status)
 			}
 		})
-	}
 
-	t.Run("editor may not delete for ever", func(t *testing.T) {
-		v := with(df.editorForm(t, editor, id), "action", "delete")
-		wantStatus(t, "delete by an editor", editor.post(fmt.Sprintf("/desk/stories/%d", id), v), http.StatusForbidden)
-		df.story(t, id)
-	})
-	t.Run("admin deletes for ever", func(t *testing.T) {
-		v := with(df.editorForm(t, admin, id), "action", "delete")
-		res := admin.post(fmt.Sprintf("/desk/stories/%d", id), v)
-		wantStatus(t, "delete", res, http.StatusSeeOther)
-		if _, err := df.store.Story(ctx, id); !errors.Is(err, news.ErrNotFound) {
-			t.Errorf("story after delete: %v, want not found", err)
-		}
-		wantStatus(t, "editor of a deleted story", admin.get(fmt.Sprintf("/desk/stories/%d", id)), http.StatusNotFound)
-	})
+		t.Run("wrong action for the status", func(t *testing.T) {
+			id := storyIDFrom(t, editor.post("/desk/stories/new", with(df.storyValues("Still a draft"), "action", "save")))
+			v := with(df.editorForm(t, editor, id), "action", "restore", "lead", "typed lead")
+			res := editor.post(fmt.Sprintf("/desk/stories/%d", id), v)
+			wantStatus(t, "restore a draft", res, http.StatusBadRequest)
+			mustContain(t, "refused form", res.body, "does not apply to a story that is a draft", "typed lead")
+		})
 
-	t.Run("contributor writes and submits, never publishes", func(t *testing.T) {
-		c := df.signedIn(t, news.RoleContributor)
-		id := storyIDFrom(t, c.post("/desk/stories/new", with(df.storyValues("From the stringer"), "action", "submit")))
-		if st := df.story(t, id); st.Status != news.StatusReview {
-			t.Fatalf("status %s, want review", st.Status)
-		}
-		v := with(df.editorForm(t, c, id), "action", "publish")
-		wantStatus(t, "forged publish", c.post(fmt.Sprintf("/desk/stories/%d", id), v), http.StatusForbidden)
-		wantStatus(t, "forged publish of a new story", c.post("/desk/stories/new", with(df.storyValues("Forged"), "action", "publish")), http.StatusForbidden)
-		if st := df.story(t, id); st.Status != news.StatusReview || st.Version != 1 {
-			t.Errorf("after the forged publish: %s version %d", st.Status, st.Version)
-		}
-		// An editor publishes it from review.
-		v = with(df.editorForm(t, editor, id), "action", "publish")
-		storyIDFrom(t, editor.post(fmt.Sprintf("/desk/stories/%d", id), v))
-		if st := df.story(t, id); st.Status != news.StatusPublished {
-			t.Errorf("status %s after the editor published it", st.Status)
-		}
-	})
-
-	t.Run("wrong action for the status", func(t *testing.T) {
-		id := storyIDFrom(t, editor.post("/desk/stories/new", with(df.storyValues("Still a draft"), "action", "save")))
-		v := with(df.editorForm(t, editor, id), "action", "restore", "lead", "typed lead")
-		res := editor.post(fmt.Sprintf("/desk/stories/%d", id), v)
-		wantStatus(t, "restore a draft", res, http.StatusBadRequest)
-		mustContain(t, "refused form", res.body, "does not apply to a story that is a draft", "typed lead")
-	})
-
-	t.Run("slug taken in the edition", func(t *testing.T) {
-		v := with(df.storyValues("Another harbour story"), "action", "save", "slug", df.lead.Slug)
-		id := storyIDFrom(t, editor.post("/desk/stories/new", v))
-		if st := df.story(t, id); st.Slug != df.lead.Slug+"-2" {
-			t.Errorf("slug %q, want %q", st.Slug, df.lead.Slug+"-2")
-		}
-		mustContain(t, "editor", editor.get(fmt.Sprintf("/desk/stories/%d", id)).body, "Another story already uses the address")
+		t.Run("slug taken in the edition", func(t *testing.T) {
+			v := with(df.storyValues("Another harbour story"), "action", "save", "slug", df.lead.Slug)
+			id := storyIDFrom(t, editor.post("/desk/stories/new", v))
+			if st := df.story(t, id); st.Slug != df.lead.Slug+"-2" {
+				t.Errorf("slug %q, want %q", st.Slug, df.lead.Slug+"-2")
+			}
+			mustContain(t, "editor", editor.get(fmt.Sprintf("/desk/stories/%d", id)).body, "Another story already uses the address")
+		})
 	})
 }
 
@@ -297,64 +318,65 @@ func TestDeskStoryValidation(t *testing.T) {
 }
 
 func TestDeskStoryConflict(t *testing.T) {
-	df := newDeskFixture(t)
-	ctx := context.Background()
-	first := df.signedIn(t, news.RoleEditor)
-	second := df.signedIn(t, news.RoleAdmin)
-	id := storyIDFrom(t, first.post("/desk/stories/new", with(df.storyValues("Ferry strike talks"), "action", "save",
-		"body", "<p>Unions and owners met on Monday.</p>")))
+	forEachDeskStore(t, func(t *testing.T, df *deskFixture) {
+		ctx := context.Background()
+		first := df.signedIn(t, news.RoleEditor)
+		second := df.signedIn(t, news.RoleAdmin)
+		id := storyIDFrom(t, first.post("/desk/stories/new", with(df.storyValues("Ferry strike talks"), "action", "save",
+			"body", "<p>Unions and owners met on Monday.</p>")))
 
-	// Both open version 1.
-	mine := df.editorForm(t, first, id)
-	theirs := df.editorForm(t, second, id)
+		// Both open version 1.
+		mine := df.editorForm(t, first, id)
+		theirs := df.editorForm(t, second, id)
 
-	// The first saves a change.
-	storyIDFrom(t, first.post(fmt.Sprintf("/desk/stories/%d", id), with(mine, "action", "save",
-		"body", "<p>Unions and owners met again on Tuesday.</p>")))
+		// The first saves a change.
+		storyIDFrom(t, first.post(fmt.Sprintf("/desk/stories/%d", id), with(mine, "action", "save",
+			"body", "<p>Unions and owners met again on Tuesday.</p>")))
 
-	// The second saves over version 1: refused, with everything typed kept.
-	typed := "<p>Unions and owners met on Monday, and talks resume today.</p>"
-	res := second.post(fmt.Sprintf("/desk/stories/%d", id), with(theirs, "action", "save", "body", typed, "headline", "Ferry strike talks resume"))
-	wantStatus(t, "stale save", res, http.StatusConflict)
-	mustContain(t, "conflict page", res.body,
-		"Editor saved this story at", "Your changes are not saved yet",
-		"<del>Monday</del>", "<ins>again </ins>", "<ins>Tuesday</ins>",
-		">Ferry strike talks resume</textarea>", html.EscapeString(typed),
-		`name="version" value="2"`)
+		// The second saves over version 1: refused, with everything typed kept.
+		typed := "<p>Unions and owners met on Monday, and talks resume today.</p>"
+		res := second.post(fmt.Sprintf("/desk/stories/%d", id), with(theirs, "action", "save", "body", typed, "headline", "Ferry strike talks resume"))
+		wantStatus(t, "stale save", res, http.StatusConflict)
+		mustContain(t, "conflict page", res.body,
+			"Editor saved this story at", "Your changes are not saved yet",
+			"<del>Monday</del>", "<ins>again </ins>", "<ins>Tuesday</ins>",
+			">Ferry strike talks resume</textarea>", html.EscapeString(typed),
+			`name="version" value="2"`)
 
-	if strings.Contains(res.body, "Other fields") {
-		t.Error("conflict page says other fields changed; only the body did")
-	}
-	st := df.story(t, id)
-	if st.Version != 2 || !strings.Contains(st.Body, "Tuesday") {
-		t.Errorf("stored story changed by the refused save: version %d body %q", st.Version, st.Body)
-	}
-	revs, err := df.store.StoryRevisions(ctx, id)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var kept bool
-	for _, r := range revs {
-		if r.Kind == news.RevisionRejected && r.UserID == df.users[news.RoleAdmin].ID && r.Story.Body == typed {
-			kept = true
+		if strings.Contains(res.body, "Other fields") {
+			t.Error("conflict page says other fields changed; only the body did")
 		}
-	}
-	if !kept {
-		t.Errorf("no rejected revision with the refused text among %d revisions", len(revs))
-	}
-
-	// Saving the conflict page's form again (version 2) goes through.
-	storyIDFrom(t, second.post(fmt.Sprintf("/desk/stories/%d", id), with(theirs, "action", "save", "body", typed, "version", "2")))
-	if st := df.story(t, id); st.Body != typed || st.Version != 3 {
-		t.Errorf("after saving again: version %d body %q", st.Version, st.Body)
-	}
-
-	t.Run("stale trash", func(t *testing.T) {
-		res := first.post(fmt.Sprintf("/desk/stories/%d", id), with(mine, "action", "trash"))
-		wantStatus(t, "stale trash", res, http.StatusConflict)
-		if st := df.story(t, id); st.Status != news.StatusDraft {
-			t.Errorf("status %s after a stale trash", st.Status)
+		st := df.story(t, id)
+		if st.Version != 2 || !strings.Contains(st.Body, "Tuesday") {
+			t.Errorf("stored story changed by the refused save: version %d body %q", st.Version, st.Body)
 		}
+		revs, err := df.store.StoryRevisions(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var kept bool
+		for _, r := range revs {
+			if r.Kind == news.RevisionRejected && r.UserID == df.users[news.RoleAdmin].ID && r.Story.Body == typed {
+				kept = true
+			}
+		}
+		if !kept {
+			t.Errorf("no rejected revision with the refused text among %d revisions", len(revs))
+		}
+
+		// Saving the conflict page's form again (version 2) goes through.
+		storyIDFrom(t, second.post(fmt.Sprintf("/desk/stories/%d", id), with(theirs, "action", "save", "body", typed, "version", "2")))
+		if st := df.story(t, id); st.Body != typed || st.Version != 3 {
+			t.Errorf("after saving again: version %d body %q", st.Version, st.Body)
+		}
+
+		t.Run("stale trash", func(t *testing.T) {
+			res := first.post(fmt.Sprintf("/desk/stories/%d", id), with(mine, "action", "trash"))
+			wantStatus(t, "stale trash", res, http.StatusConflict)
+			if st := df.story(t, id); st.Status != news.StatusDraft {
+				t.Errorf("status %s after a stale trash", st.Status)
+			}
+		})
 	})
 }
 
@@ -395,45 +417,46 @@ var xssPayloads = []string{
 var dangerous = regexp.MustCompile(`(?i)<\s*(script|iframe|object|embed|style|form|input|button|meta|base|link|svg|math|body|details|video|source|noscript)\b|\son[a-z]+\s*=|javascript:|data:text|\sstyle\s*=|srcdoc`)
 
 func TestDeskStoryXSS(t *testing.T) {
-	df := newDeskFixture(t)
-	editor := df.signedIn(t, news.RoleEditor)
-	for i, payload := range xssPayloads {
-		t.Run(strconv.Itoa(i), func(t *testing.T) {
-			body := "<p>Before.</p>" + payload + "<p>After.</p>"
-			v := with(df.storyValues(fmt.Sprintf("Payload %d", i)), "action", "publish", "body", body,
-				"headline", fmt.Sprintf("Payload %d <script>alert(1)</script>", i))
-			id := storyIDFrom(t, editor.post("/desk/stories/new", v))
-			st := df.story(t, id)
-			if m := dangerous.FindString(st.Body); m != "" {
-				t.Errorf("stored body keeps %q:\n%s", m, st.Body)
-			}
-			if !strings.Contains(st.Body, "Before.") || !strings.Contains(st.Body, "After.") {
-				t.Errorf("stored body lost the text around the payload: %s", st.Body)
-			}
-			page := df.mustGet(t, "/world/"+strconv.FormatInt(id, 10)+"-"+st.Slug, http.StatusOK).body
-			served := storyBody(page)
-			if m := dangerous.FindString(served); m != "" {
-				t.Errorf("served body keeps %q:\n%s", m, served)
-			}
-			if strings.Contains(page, "<script>alert(1)") {
-				t.Error("the headline's script is served as markup")
-			}
-			// The editor shows the stored body in its textarea, escaped.
-			ed := editor.get(fmt.Sprintf("/desk/stories/%d", id)).body
-			area := ed[strings.Index(ed, `id="body"`):]
-			area = area[:strings.Index(area, "</textarea>")]
-			if strings.Contains(area, "<") {
-				t.Errorf("editor's body field is not escaped: %s", area)
-			}
-			// And the preview of the same form is as clean as the page.
-			prev := editor.post("/desk/stories/preview", v)
-			wantStatus(t, "preview", prev, http.StatusOK)
-			pb := storyBody(prev.body)
-			if m := dangerous.FindString(pb); m != "" {
-				t.Errorf("preview keeps %q", m)
-			}
-		})
-	}
+	forEachDeskStore(t, func(t *testing.T, df *deskFixture) {
+		editor := df.signedIn(t, news.RoleEditor)
+		for i, payload := range xssPayloads {
+			t.Run(strconv.Itoa(i), func(t *testing.T) {
+				body := "<p>Before.</p>" + payload + "<p>After.</p>"
+				v := with(df.storyValues(fmt.Sprintf("Payload %d", i)), "action", "publish", "body", body,
+					"headline", fmt.Sprintf("Payload %d <script>alert(1)</script>", i))
+				id := storyIDFrom(t, editor.post("/desk/stories/new", v))
+				st := df.story(t, id)
+				if m := dangerous.FindString(st.Body); m != "" {
+					t.Errorf("stored body keeps %q:\n%s", m, st.Body)
+				}
+				if !strings.Contains(st.Body, "Before.") || !strings.Contains(st.Body, "After.") {
+					t.Errorf("stored body lost the text around the payload: %s", st.Body)
+				}
+				page := df.mustGet(t, "/world/"+strconv.FormatInt(id, 10)+"-"+st.Slug, http.StatusOK).body
+				served := storyBody(page)
+				if m := dangerous.FindString(served); m != "" {
+					t.Errorf("served body keeps %q:\n%s", m, served)
+				}
+				if strings.Contains(page, "<script>alert(1)") {
+					t.Error("the headline's script is served as markup")
+				}
+				// The editor shows the stored body in its textarea, escaped.
+				ed := editor.get(fmt.Sprintf("/desk/stories/%d", id)).body
+				area := ed[strings.Index(ed, `id="body"`):]
+				area = area[:strings.Index(area, "</textarea>")]
+				if strings.Contains(area, "<") {
+					t.Errorf("editor's body field is not escaped: %s", area)
+				}
+				// And the preview of the same form is as clean as the page.
+				prev := editor.post("/desk/stories/preview", v)
+				wantStatus(t, "preview", prev, http.StatusOK)
+				pb := storyBody(prev.body)
+				if m := dangerous.FindString(pb); m != "" {
+					t.Errorf("preview keeps %q", m)
+				}
+			})
+		}
+	})
 }
 
 // storyBody cuts the body out of a story page: sanitised bodies hold no

@@ -27,7 +27,12 @@ type deskFixture struct {
 
 func newDeskFixture(t testing.TB) *deskFixture {
 	t.Helper()
-	f := newFixture(t, 3)
+	return newDeskFixtureOn(t, newFixture(t, 3))
+}
+
+// newDeskFixtureOn adds the desk's server and users to f.
+func newDeskFixtureOn(t testing.TB, f *fixture) *deskFixture {
+	t.Helper()
 	srv, err := NewServer(Config{BaseURL: "https://news.example"}, f.store, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)

@@ -39,8 +39,14 @@ const englishStories = 45
 // through the store's API.
 func newFixture(t testing.TB, n int) *fixture {
 	t.Helper()
+	return newFixtureOn(t, n, filepath.Join(t.TempDir(), "newsdesk.db"))
+}
+
+// newFixtureOn is newFixture on the database dbPath names: a SQLite file
+// or an empty PostgreSQL schema.
+func newFixtureOn(t testing.TB, n int, dbPath string) *fixture {
+	t.Helper()
 	ctx := context.Background()
-	dbPath := filepath.Join(t.TempDir(), "newsdesk.db")
 	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		t.Fatalf("open store: %v", err)
