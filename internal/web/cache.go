@@ -74,13 +74,11 @@ type pageCache struct {
 
 // cacheEntry is one rendered page and what serving it again needs.
 type cacheEntry struct {
-	url          string
-	keys         []string
-	body         []byte
-	contentType  string
-	etag         string
-	cacheControl string
-	modified     time.Time
+	url      string
+	keys     []string
+	body     []byte
+	header   http.Header // as the handler set it, but for what ServeContent sets
+	modified time.Time
 }
 
 func (e *cacheEntry) size() int64 {
@@ -95,10 +93,8 @@ func (e *cacheEntry) size() int64 {
 // as http.ServeContent does.
 func (e *cacheEntry) serve(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
-	h.Set("Content-Type", e.contentType)
-	h.Set("Cache-Control", e.cacheControl)
-	if e.etag != "" {
-		h.Set("ETag", e.etag)
+	for k, v := range e.header {
+		h[k] = v
 	}
 	http.ServeContent(w, r, "", e.modified, bytes.NewReader(e.body))
 }

@@ -138,10 +138,13 @@ func (p *pageRecorder) entry(url string, keys []string) (*cacheEntry, bool) {
 	if lm := h.Get("Last-Modified"); lm != "" {
 		modified, _ = http.ParseTime(lm)
 	}
-	return &cacheEntry{
-		url: url, keys: keys, body: bytes.Clone(p.body.Bytes()),
-		contentType: h.Get("Content-Type"), etag: h.Get("ETag"), cacheControl: cc, modified: modified,
-	}, true
+	kept := h.Clone()
+	for _, k := range []string{"Content-Length", "Content-Range", "Accept-Ranges", "Last-Modified"} {
+		kept.Del(k) // ServeContent sets them for each request
+	}
+	// A CDN in front may purge by these keys as this cache does.
+	kept.Set("Surrogate-Key", strings.Join(keys, " "))
+	return &cacheEntry{url: url, keys: keys, body: bytes.Clone(p.body.Bytes()), header: kept, modified: modified}, true
 }
 
 // replay writes the recorded response as it was.

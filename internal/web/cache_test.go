@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -287,6 +288,12 @@ func TestCacheHTTP(t *testing.T) {
 	}
 	if !f.cached(path) {
 		t.Fatal("story page not cached")
+	}
+	keys := strings.Fields(first.header.Get("Surrogate-Key"))
+	for _, want := range []string{news.StoryKey(f.lead.ID), news.NavKey("en"), news.KeyEditions, news.TagKey(f.lead.Tags[0].ID)} {
+		if !slices.Contains(keys, want) {
+			t.Errorf("Surrogate-Key %q lacks %s", keys, want)
+		}
 	}
 	req := func(method string, header ...string) *http.Request {
 		r := httptest.NewRequest(method, path, nil)
