@@ -253,6 +253,9 @@ func (c *pageCache) catchUp(ctx context.Context) error {
 	}
 	for {
 		chs, err := c.store.ChangesAfter(ctx, last, changesPerRead)
+		if err != nil && ctx.Err() != nil {
+			return err // stopped, not failed: the next read resumes at last
+		}
 		if err != nil {
 			c.mu.Lock()
 			c.ready = false

@@ -455,3 +455,26 @@ func TestPageRecorderCacheable(t *testing.T) {
 		})
 	}
 }
+
+// TestCacheCatchUpCancelled: a catch-up cut short (a desk writer who hung
+// up) leaves the cache as it was, to be caught up by the next read.
+func TestCacheCatchUpCancelled(t *testing.T) {
+	f := newFixture(t, 3)
+	f.startCache(t)
+	f.mustGet(t, f.storyPath(), http.StatusOK)
+	if _, err := f.store.AddNote(context.Background(), news.Note{StoryID: f.lead.ID, Kind: news.NoteUpdate, Text: "Later."}); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := f.srv.cache.catchUp(ctx); err == nil {
+		t.Fatal("catch-up with a cancelled context succeeded")
+	}
+	if _, ready := f.srv.cache.begin(); !ready || !f.cached(f.storyPath()) {
+		t.Fatalf("a cancelled catch-up emptied the cache (ready %v)", ready)
+	}
+	if err := f.srv.cache.catchUp(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "story page", f.mustGet(t, f.storyPath(), http.StatusOK).body, "Later.")
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -50,7 +51,8 @@ func (s *Server) staff(h deskHandler) http.Handler {
 			// Purge the public pages the action changed before its answer
 			// leaves (net/http sends a small response when the handler
 			// returns), so the next page the writer opens shows it.
-			if cerr := s.cache.catchUp(r.Context()); cerr != nil {
+			// Not cut short by a writer who has gone: the readers have not.
+			if cerr := s.cache.catchUp(context.WithoutCancel(r.Context())); cerr != nil {
 				s.log.WarnContext(r.Context(), "page cache: read changes after a desk write", "err", cerr)
 			}
 		}
