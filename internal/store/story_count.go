@@ -128,10 +128,8 @@ func (s *Store) StatusCounts(ctx context.Context, f news.StoryFilter) (map[news.
 			_, err := queryAll(ctx, tx, read, `SELECT status, n FROM story_counts WHERE scope = ?`, scope)
 			return err
 		}
-		if f.Edition == "" && f.SectionID == 0 && f.TagID == 0 && f.AuthorID == 0 && f.OwnerID == 0 && len(news.QueryWords(f.Query)) == 0 {
-			// Every story counts in exactly one edition's scope.
-			_, err := queryAll(ctx, tx, read, `
-				SELECT c.status, c.n FROM story_counts c JOIN editions e ON c.scope = 'e:' || e.code`)
+		if everyStory(f) {
+			_, err := queryAll(ctx, tx, read, `SELECT c.status, c.n`+everyEdition)
 			return err
 		}
 		q := buildQuery(f, false)
@@ -142,4 +140,28 @@ func (s *Store) StatusCounts(ctx context.Context, f news.StoryFilter) (map[news.
 		return nil, fmt.Errorf("store: status counts: %w", err)
 	}
 	return counts, nil
+}
+
+// everyStory reports whether f selects stories by status alone, in every
+// edition: the desk's widest list.
+func everyStory(f news.StoryFilter) bool {
+	return f.Edition == "" && f.SectionID == 0 && f.TagID == 0 && f.AuthorID == 0 && f.OwnerID == 0 &&
+		len(news.QueryWords(f.Query)) == 0
+}
+
+// everyEdition is the FROM of the counters of every edition: every story
+// counts in exactly one edition's scope.
+const everyEdition = ` FROM story_counts c JOIN editions e ON c.scope = 'e:' || e.code`
+
+// countedEverywhere reads the number of stories of every edition with the
+// status, or every status but trashed.
+func (tx *tx) countedEverywhere(ctx context.Context, status news.Status) (int, error) {
+	var n int
+	var err error
+	if status != "" {
+		err = tx.queryRow(ctx, `SELECT COALESCE(SUM(c.n), 0)`+everyEdition+` WHERE c.status = ?`, string(status)).Scan(&n)
+	} else {
+		err = tx.queryRow(ctx, `SELECT COALESCE(SUM(c.n), 0)`+everyEdition+` WHERE c.status <> 'trashed'`).Scan(&n)
+	}
+	return n, err
 }

@@ -40,6 +40,9 @@ func (tx *tx) listTotal(ctx context.Context, f news.StoryFilter, q listQuery, fo
 		// The last page: what came before it and what is on it is all.
 		return f.Offset() + found, nil
 	}
+	if everyStory(f) && len(f.Exclude) == 0 {
+		return tx.countedEverywhere(ctx, f.Status)
+	}
 	scope := countScope(f)
 	if scope == "" || found == 0 {
 		// No counter covers f, or a page past the end, where a counter
@@ -139,7 +142,10 @@ func buildQuery(f news.StoryFilter, byStatus bool) listQuery {
 		where = append(where, statusOf+` <> 'trashed'`)
 	}
 	if f.OwnerID != 0 {
-		where = append(where, `s.owner_id = ?`)
+		// The second condition, true of every owner, lets the partial
+		// index stories_owner serve: neither database reads it into a
+		// parameter.
+		where = append(where, `s.owner_id = ?`, `s.owner_id <> 0`)
 		q.args = append(q.args, f.OwnerID)
 	}
 	if cond, args := headlineCondition(f.Query); cond != "" {
