@@ -143,9 +143,13 @@ func (c *pageCache) put(e *cacheEntry, gen uint64) {
 		if missed > uint64(len(c.recent)) {
 			return
 		}
+		mine := make(map[string]bool, len(e.keys))
+		for _, k := range e.keys {
+			mine[k] = true
+		}
 		for _, keys := range c.recent[len(c.recent)-int(missed):] {
 			for _, k := range keys {
-				if slices.Contains(e.keys, k) {
+				if mine[k] {
 					return
 				}
 			}
