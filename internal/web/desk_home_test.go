@@ -12,8 +12,9 @@ import (
 	"newsdesk/internal/news"
 )
 
-func TestDeskHomeOrder(t *testing.T) {
-	df := newDeskFixture(t)
+func TestDeskHomeOrder(t *testing.T) { forEachDeskStore(t, testDeskHomeOrder) }
+
+func testDeskHomeOrder(t *testing.T, df *deskFixture) {
 	ctx := context.Background()
 	list, err := df.store.ListStories(ctx, news.StoryFilter{Edition: "en", Status: news.StatusPublished})
 	if err != nil {

@@ -11,8 +11,9 @@ import (
 	"newsdesk/internal/news"
 )
 
-func TestDeskSections(t *testing.T) {
-	df := newDeskFixture(t)
+func TestDeskSections(t *testing.T) { forEachDeskStore(t, testDeskSections) }
+
+func testDeskSections(t *testing.T, df *deskFixture) {
 	ctx := context.Background()
 	editor := df.signedIn(t, news.RoleEditor)
 
@@ -109,8 +110,9 @@ func TestDeskSections(t *testing.T) {
 	})
 }
 
-func TestDeskTags(t *testing.T) {
-	df := newDeskFixture(t)
+func TestDeskTags(t *testing.T) { forEachDeskStore(t, testDeskTags) }
+
+func testDeskTags(t *testing.T, df *deskFixture) {
 	ctx := context.Background()
 	editor := df.signedIn(t, news.RoleEditor)
 	tagID := func(slug string) int64 {

@@ -12,8 +12,9 @@ import (
 	"newsdesk/internal/news"
 )
 
-func TestDeskStoriesList(t *testing.T) {
-	df := newDeskFixture(t)
+func TestDeskStoriesList(t *testing.T) { forEachDeskStore(t, testDeskStoriesList) }
+
+func testDeskStoriesList(t *testing.T, df *deskFixture) {
 	ctx := context.Background()
 	editor := df.users[news.RoleEditor]
 	mine := &news.Story{
@@ -95,8 +96,9 @@ func TestDeskStoriesList(t *testing.T) {
 	}
 }
 
-func TestDeskStoriesPaging(t *testing.T) {
-	df := newDeskFixture(t)
+func TestDeskStoriesPaging(t *testing.T) { forEachDeskStore(t, testDeskStoriesPaging) }
+
+func testDeskStoriesPaging(t *testing.T, df *deskFixture) {
 	ctx := context.Background()
 	var batch []*news.Story
 	base := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)

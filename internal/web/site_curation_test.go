@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -28,10 +29,25 @@ func frontHeadlines(t *testing.T, body string) []string {
 	return out
 }
 
+// forEachSiteStore runs fn over the public site's fixture on SQLite and,
+// when NEWSDESK_TEST_DATABASE_URL names a PostgreSQL server, on a schema
+// of its own there.
+func forEachSiteStore(t *testing.T, fn func(t *testing.T, f *fixture)) {
+	t.Run("sqlite", func(t *testing.T) { fn(t, newFixture(t, englishStories)) })
+	t.Run("postgres", func(t *testing.T) {
+		base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
+		if base == "" {
+			t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
+		}
+		fn(t, newFixtureOn(t, englishStories, postgresSchema(t, base)))
+	})
+}
+
 var cardTitle = regexp.MustCompile(`<h3 class="card-title"><a href="[^"]*">([^<]*)</a>`)
 
-func TestHomeCuration(t *testing.T) {
-	f := newFixture(t, englishStories)
+func TestHomeCuration(t *testing.T) { forEachSiteStore(t, testHomeCuration) }
+
+func testHomeCuration(t *testing.T, f *fixture) {
 	ctx := context.Background()
 	byNumber := func(n int) news.Story {
 		t.Helper()
@@ -114,8 +130,9 @@ func TestHomeCuration(t *testing.T) {
 	}
 }
 
-func TestOldSlugsRedirect(t *testing.T) {
-	f := newFixture(t, englishStories)
+func TestOldSlugsRedirect(t *testing.T) { forEachSiteStore(t, testOldSlugsRedirect) }
+
+func testOldSlugsRedirect(t *testing.T, f *fixture) {
 	ctx := context.Background()
 	// Read the navigation first, so that it is cached when the rename
 	// lands: the new slug must answer all the same.
