@@ -70,6 +70,10 @@ type pageCache struct {
 	recent [][]string
 
 	catching sync.Mutex // one reader of the changes at a time
+
+	// rendering holds, per page being rendered for the cache, a channel
+	// closed when the render is done.
+	rendering map[string]chan struct{}
 }
 
 // cacheEntry is one rendered page and what serving it again needs.
@@ -104,7 +108,29 @@ func newPageCache(st Store, max int64, changed func(keys []string)) *pageCache {
 		store: st, max: max, changed: changed,
 		byURL: map[string]*list.Element{},
 		byKey: map[string]map[*cacheEntry]struct{}{},
+
+		rendering: map[string]chan struct{}{},
 	}
+}
+
+// claim marks url as being rendered and returns nil, or, when another
+// request is rendering it already, a channel closed when that is done.
+func (c *pageCache) claim(url string) <-chan struct{} {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if ch, ok := c.rendering[url]; ok {
+		return ch
+	}
+	c.rendering[url] = make(chan struct{})
+	return nil
+}
+
+// release ends the render that claim gave to the caller.
+func (c *pageCache) release(url string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	close(c.rendering[url])
+	delete(c.rendering, url)
 }
 
 // get returns the page cached under url, marking it recently used.

@@ -33,6 +33,24 @@ func (s *Server) cached(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
+		// One render of a page at a time: when a change has just purged
+		// the home page, the readers asking for it meanwhile wait for that
+		// render rather than each doing it again. A waiter whose page was
+		// not stored (an error, a change meanwhile) renders it itself.
+		if wait := c.claim(key); wait != nil {
+			select {
+			case <-wait:
+			case <-r.Context().Done():
+				return
+			}
+			if e := c.get(key); e != nil {
+				e.serve(w, r)
+				return
+			}
+			gen, _ = c.begin()
+		} else {
+			defer c.release(key)
+		}
 		// Render the whole page whatever the request asked: a HEAD, a
 		// conditional or a range request is answered from the entry.
 		keys := &pageKeys{}

@@ -478,3 +478,43 @@ func TestCacheCatchUpCancelled(t *testing.T) {
 	}
 	mustContain(t, "story page", f.mustGet(t, f.storyPath(), http.StatusOK).body, "Later.")
 }
+
+// TestCacheOneRenderAtATime: readers asking for a page being rendered wait
+// for that render and get its page.
+func TestCacheOneRenderAtATime(t *testing.T) {
+	c := newPageCache(nil, DefaultCacheSize, nil)
+	if c.claim("/") != nil {
+		t.Fatal("the first claim of a page waits")
+	}
+	wait := c.claim("/")
+	if wait == nil {
+		t.Fatal("a second claim of a page being rendered does not wait")
+	}
+	c.release("/")
+	<-wait // closed by release: a hang here fails the test by its timeout
+	if c.claim("/") != nil {
+		t.Error("a page is still claimed after its render ended")
+	}
+	c.release("/")
+
+	f := newFixture(t, englishStories)
+	f.startCache(t)
+	want := ""
+	bodies := make(chan string, 16)
+	for range cap(bodies) {
+		go func() {
+			w := httptest.NewRecorder()
+			f.handler.ServeHTTP(w, httptest.NewRequest(http.MethodGet, "/world/", nil))
+			bodies <- fmt.Sprint(w.Code, " ", w.Body.String())
+		}()
+	}
+	for range cap(bodies) {
+		got := <-bodies
+		if want == "" {
+			want = got
+		}
+		if got != want || !strings.HasPrefix(got, "200 ") {
+			t.Fatalf("concurrent readers of one page got different answers: %.60q and %.60q", got, want)
+		}
+	}
+}
