@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"newsdesk/internal/markup"
@@ -31,6 +32,34 @@ type storyEditPage struct {
 	MinSchedule string // now, as the schedule field's minimum
 	OwnerID     int64
 	ReadOnly    bool // u may take no action that saves the form
+}
+
+// fieldLabels name the editor's fields in the sentences of their errors.
+var fieldLabels = map[string]string{
+	"headline": "The headline", "lead": "The lead", "body": "The body", "edition": "The edition",
+	"section": "The section", "tags": "Tags", "bylines": "Bylines", "slug": "The address",
+	"featured_image": "The featured image", "seo_title": "The search title",
+	"social_title": "The social title", "description": "The description",
+	"published_at": "The time to publish at", "status": "The status",
+}
+
+// FieldError is the error of the named field as a sentence, or "". The
+// domain's messages continue the field's name ("is required"); the
+// editor's own are whole instructions ("choose a section").
+func (p *storyEditPage) FieldError(name string) string {
+	msg := p.Error.Field(name)
+	if msg == "" {
+		return ""
+	}
+	for _, verb := range []string{"is ", "must ", "needs ", "holds ", "has "} {
+		if strings.HasPrefix(msg, verb) {
+			if label, ok := fieldLabels[name]; ok {
+				msg = label + " " + msg
+			}
+			break
+		}
+	}
+	return upperFirst(strings.TrimSuffix(msg, ".")) + "."
 }
 
 // StatusName is the stored story's status as the desk names it.

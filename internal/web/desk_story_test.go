@@ -286,16 +286,18 @@ func TestDeskStoryValidation(t *testing.T) {
 	df := newDeskFixture(t)
 	editor := df.signedIn(t, news.RoleEditor)
 	for _, tc := range []struct {
-		name   string
-		values []string
-		fields []string
+		name    string
+		values  []string
+		fields  []string
+		message string // shown beside the field
 	}{
-		{"empty headline", []string{"headline", "   "}, []string{"headline"}},
-		{"no section", []string{"section", ""}, []string{"section"}},
-		{"section of another edition", []string{"edition", "ru"}, []string{"section"}},
-		{"bad image and address", []string{"featured_image", "javascript:alert(1)", "slug", "???"}, []string{"featured_image", "slug"}},
-		{"schedule without a time", []string{"action", "schedule"}, []string{"published_at"}},
-		{"schedule in the past", []string{"action", "schedule", "published_at", "2001-01-01T10:00"}, []string{"published_at"}},
+		{"empty headline", []string{"headline", "   "}, []string{"headline"}, "The headline is required."},
+		{"no section", []string{"section", ""}, []string{"section"}, "Choose a section."},
+		{"section of another edition", []string{"edition", "ru"}, []string{"section"}, "is not a section of edition ru"},
+		{"bad image and address", []string{"featured_image", "javascript:alert(1)", "slug", "???"}, []string{"featured_image", "slug"},
+			"The featured image must be an http:// or https:// address"},
+		{"schedule without a time", []string{"action", "schedule"}, []string{"published_at"}, "Give the date and time to publish at."},
+		{"schedule in the past", []string{"action", "schedule", "published_at", "2001-01-01T10:00"}, []string{"published_at"}, "The time to publish at must be in the future"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			v := with(df.storyValues("Typed headline"), append([]string{"action", "save", "lead", "A lead <typed> by hand", "tags", "Kept tag, Other"}, tc.values...)...)
@@ -304,7 +306,7 @@ func TestDeskStoryValidation(t *testing.T) {
 			for _, f := range tc.fields {
 				mustContain(t, "refused form", res.body, `id="`+f+`-error"`, `aria-describedby="`)
 			}
-			mustContain(t, "refused form", res.body, `role="alert"`,
+			mustContain(t, "refused form", res.body, `role="alert"`, tc.message,
 				html.EscapeString("A lead <typed> by hand"), "Kept tag, Other", "First paragraph of Typed headline")
 			if tc.values[0] != "headline" {
 				mustContain(t, "refused form", res.body, ">Typed headline</textarea>")
