@@ -72,6 +72,29 @@ func writeStory(t *testing.T, ctx context.Context, headline string) {
 	}
 }
 
+// selectWord selects the first occurrence of word in the body editor, as
+// a double click would.
+func selectWord(t *testing.T, ctx context.Context, word string) {
+	t.Helper()
+	found := evalJS[bool](t, ctx, `(() => {
+		const area = document.querySelector('.rte-area');
+		const walk = document.createTreeWalker(area, NodeFilter.SHOW_TEXT);
+		for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+			const i = n.data.indexOf(`+"`"+word+"`"+`);
+			if (i < 0) continue;
+			area.focus();
+			const r = document.createRange();
+			r.setStart(n, i); r.setEnd(n, i + `+fmt.Sprint(len(word))+`);
+			const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+			return true;
+		}
+		return false;
+	})()`)
+	if !found {
+		t.Fatalf("no %q in the body editor", word)
+	}
+}
+
 // press clicks the editor's button for action and returns the status of
 // the page it leads to.
 func press(t *testing.T, ctx context.Context, action string) int64 {
@@ -124,6 +147,20 @@ func TestDeskWriteAndPublish(t *testing.T) {
 
 	headline := "Harbour reopens after the night-shift strike"
 	writeStory(t, ctx, headline)
+	// A word made a link through the toolbar's dialog, another made bold.
+	selectWord(t, ctx, "first")
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(`.rte-toolbar [data-cmd="link"]`)),
+		chromedp.WaitVisible(chromedp.CSS("#rte-url")),
+		chromedp.SendKeys(chromedp.CSS("#rte-url"), "https://example.org/report"),
+		chromedp.Click(chromedp.CSS(`#rte-dialog button[value="ok"]`)),
+	); err != nil {
+		t.Fatalf("link: %v", err)
+	}
+	selectWord(t, ctx, "typed")
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.rte-toolbar [data-cmd="bold"]`))); err != nil {
+		t.Fatalf("bold: %v", err)
+	}
 	// The live preview is the public page of what is typed.
 	inPreview, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
 		const d = document.getElementById('story-preview').contentDocument;
@@ -157,6 +194,13 @@ func TestDeskWriteAndPublish(t *testing.T) {
 	}
 	if h2 := evalJS[string](t, ctx, `(document.querySelector('.story-body h2') || {}).textContent || ''`); h2 != "What happens next" {
 		t.Errorf("subheading %q, want an h2 made with the toolbar", h2)
+	}
+	link := evalJS[string](t, ctx, `(() => { const a = document.querySelector('.story-body a'); return a ? a.textContent + ' ' + a.href + ' ' + a.rel : ''; })()`)
+	if link != "first https://example.org/report noopener noreferrer" {
+		t.Errorf("link in the body: %q", link)
+	}
+	if bold := evalJS[string](t, ctx, `(document.querySelector('.story-body b, .story-body strong') || {}).textContent || ''`); bold != "typed" {
+		t.Errorf("bold text %q, want typed", bold)
 	}
 	open(t, ctx, s.URL+"/", 200)
 	if !strings.Contains(evalJS[string](t, ctx, `document.body.innerText`), headline) {
