@@ -59,7 +59,9 @@ func (s *Server) cached(next http.Handler) http.Handler {
 		for _, h := range []string{"If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range"} {
 			full.Header.Del(h)
 		}
-		rec := &pageRecorder{header: http.Header{}}
+		rec := &pageRecorder{header: http.Header{}, body: bufferPool.Get().(*bytes.Buffer)}
+		rec.body.Reset()
+		defer bufferPool.Put(rec.body)
 		next.ServeHTTP(rec, full)
 		e, ok := rec.entry(key, keys.list)
 		if !ok {
@@ -124,7 +126,7 @@ func addKeys(r *http.Request, keys ...string) {
 type pageRecorder struct {
 	header http.Header
 	status int
-	body   bytes.Buffer
+	body   *bytes.Buffer // from bufferPool; the entry keeps a copy
 }
 
 func (p *pageRecorder) Header() http.Header { return p.header }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"crypto/rand"
 	"database/sql"
@@ -443,7 +444,7 @@ func TestPageRecorderCacheable(t *testing.T) {
 		{"vary", 200, []string{"Vary", "Cookie"}, []string{"story:1"}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			rec := &pageRecorder{header: http.Header{}}
+			rec := &pageRecorder{header: http.Header{}, body: new(bytes.Buffer)}
 			for i := 0; i+1 < len(tc.header); i += 2 {
 				rec.header.Set(tc.header[i], tc.header[i+1])
 			}
