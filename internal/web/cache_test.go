@@ -434,7 +434,7 @@ func TestPageRecorderCacheable(t *testing.T) {
 		keys   []string
 		want   bool
 	}{
-		{"page", 200, []string{"Cache-Control", "public, max-age=60"}, []string{"story:1"}, true},
+		{"page", 200, []string{"Cache-Control", "public, max-age=0, s-maxage=60"}, []string{"story:1"}, true},
 		{"no keys", 200, nil, nil, false},
 		{"error", 404, nil, []string{"story:1"}, false},
 		{"redirect", 301, nil, []string{"story:1"}, false},

@@ -95,8 +95,11 @@ var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 var noValidators time.Time
 
 // pageMaxAge is how long browsers and CDNs may reuse a public page without
-// asking again: short, so that corrections show up quickly.
-const pageMaxAge = "public, max-age=60"
+// asking again. Browsers ask every time (max-age=0): the answer is a 304
+// from the page cache when nothing changed, and a correction shows on the
+// next visit, not a minute later. A CDN may hold a page for a minute
+// (s-maxage), or until it purges the page's Surrogate-Key.
+const pageMaxAge = "public, max-age=0, s-maxage=60"
 
 // crcTable is the Castagnoli table, computed in hardware on most CPUs, so an
 // ETag over the whole page costs next to nothing.

@@ -15,10 +15,9 @@ import (
 // Why a cache at all: the two queries are about 6% of a story page's CPU.
 // Why it expires by itself: the page cache resets it when it reads a change
 // to the editions or sections, but only while Server.Watch runs; without a
-// watcher nothing would. One second is less than readers can notice, and
-// pages leave the server with a max-age of a minute anyway. Why bounded:
-// it holds one editions list and one sections list per edition that list
-// names.
+// watcher nothing would. One second is less than readers can notice. Why
+// bounded: it holds one editions list and one sections list per edition
+// that list names.
 const navTTL = time.Second
 
 // navCache holds the lists the navigation is built from. The slices it hands
