@@ -519,3 +519,56 @@ func TestCacheOneRenderAtATime(t *testing.T) {
 		}
 	}
 }
+
+// TestCacheNoStaleAfterRacingWrites: readers keep rendering and caching
+// pages while a writer changes the story they show, catching up after each
+// write as the desk does. However their renders and the catch-ups
+// interleave, once the writes are done every page shows the last one.
+func TestCacheNoStaleAfterRacingWrites(t *testing.T) {
+	f := newFixture(t, 12)
+	f.startCache(t)
+	ctx := context.Background()
+	pages := []string{f.storyPath(), "/", "/world/", "/tags/air-strikes"}
+	stop := make(chan struct{})
+	readersDone := make(chan struct{})
+	const readers = 4
+	for i := range readers {
+		go func() {
+			defer func() { readersDone <- struct{}{} }()
+			for n := i; ; n++ {
+				select {
+				case <-stop:
+					return
+				default:
+				}
+				w := httptest.NewRecorder()
+				f.handler.ServeHTTP(w, httptest.NewRequest(http.MethodGet, pages[n%len(pages)], nil))
+			}
+		}()
+	}
+	const writes = 25
+	last := ""
+	for i := range writes {
+		st, err := f.store.Story(ctx, f.lead.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last = fmt.Sprintf("Locals want troops out, version %d", i)
+		st.Headline = last
+		if err := f.store.UpdateStory(ctx, &st); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.srv.cache.catchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	close(stop)
+	for range readers {
+		<-readersDone
+	}
+	for _, p := range pages {
+		if body := f.mustGet(t, p, http.StatusOK).body; !strings.Contains(body, last) {
+			t.Errorf("%s does not show the last headline %q after the writes", p, last)
+		}
+	}
+}
