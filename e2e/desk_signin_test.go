@@ -2,6 +2,9 @@ package e2e
 
 import (
 	"context"
+	"net/http"
+	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -71,6 +74,8 @@ func TestDeskSignIn(t *testing.T) {
 		t.Errorf("staff page lists %d accounts", n)
 	}
 	screenshots(t, ctx, "desk-staff")
+	open(t, ctx, s.URL+"/desk/account", 200)
+	screenshots(t, ctx, "desk-account")
 	// The session cookie is out of JavaScript's reach.
 	if c := evalJS[string](t, ctx, `document.cookie`); strings.Contains(c, "newsdesk_session") {
 		t.Errorf("document.cookie shows the session: %q", c)
@@ -134,6 +139,44 @@ func TestDeskSignIn(t *testing.T) {
 		open(t, ctx, location(t, ctx), 200)
 		if st := evalJS[string](t, ctx, `document.querySelector('.status').textContent`); !strings.Contains(strings.ToLower(st), "draft") {
 			t.Errorf("after the forged publish the story is %q, want still a draft", st)
+		}
+	})
+
+	t.Run("one-time link", func(t *testing.T) {
+		// `newsdesk user add` without a password prints a link.
+		cmd := exec.Command(binary, "user", "add", "--data", s.Data, "--email", "nell@example.com", "--role", "author", "--name", "Nell Okafor", "--base-url", s.URL)
+		cmd.Env = cleanEnv()
+		cmd.Stdin = strings.NewReader("")
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("user add: %v\n%s", err, out)
+		}
+		m := regexp.MustCompile(`https?://\S+/desk/signin/\S+`).FindString(string(out))
+		if m == "" {
+			t.Fatalf("user add printed no link:\n%s", out)
+		}
+		ctx := newBrowser(t)
+		open(t, ctx, m, 200)
+		screenshots(t, ctx, "desk-signin-link")
+		if err := chromedp.Do(ctx,
+			chromedp.SendKeys(chromedp.CSS(`#password`), "nell's own long password"),
+			chromedp.SendKeys(chromedp.CSS(`#confirm`), "nell's own long password"),
+			chromedp.Click(chromedp.CSS(`form button[type=submit]`)),
+		); err != nil {
+			t.Fatal(err)
+		}
+		waitNav(t, ctx, "the desk", `location.pathname.startsWith("/desk/stories") && document.readyState === "complete" && !!document.querySelector('.flash')`)
+		if msg := evalJS[string](t, ctx, `document.querySelector('.flash').textContent`); !strings.Contains(msg, "Welcome, Nell Okafor") {
+			t.Errorf("flash after the link = %q", msg)
+		}
+		// The link worked once.
+		resp, err := http.Get(m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != http.StatusNotFound {
+			t.Errorf("the used link answers %d, want 404", resp.StatusCode)
 		}
 	})
 }
