@@ -13,13 +13,14 @@ const failureHorizon = 24 * time.Hour
 
 // RecordSignInFailure notes a failed sign-in under each key ("user:<email>",
 // "addr:<ip>"), in the database so that every node counts the same
-// failures. Failures older than a day under those keys are dropped.
+// failures. Failures older than a day, under any key, are dropped, so that
+// guesses at made-up addresses do not pile up.
 func (s *Store) RecordSignInFailure(ctx context.Context, keys ...string) error {
 	err := s.update(ctx, func(tx *tx) error {
+		if _, err := tx.exec(ctx, `DELETE FROM sign_in_failures WHERE at < ?`, tx.now.Add(-failureHorizon)); err != nil {
+			return err
+		}
 		for _, k := range keys {
-			if _, err := tx.exec(ctx, `DELETE FROM sign_in_failures WHERE key = ? AND at < ?`, k, tx.now.Add(-failureHorizon)); err != nil {
-				return err
-			}
 			if _, err := tx.exec(ctx, `INSERT INTO sign_in_failures (key, at) VALUES (?, ?)`, k, tx.now); err != nil {
 				return err
 			}

@@ -80,6 +80,10 @@ func (s *Server) deskSignIn(w http.ResponseWriter, r *http.Request) error {
 		auth.WasteTime(pw)
 	case err != nil:
 		return err
+	case u.PasswordHash == "":
+		// Invited, no password yet: take as long as a check would, so the
+		// answer's timing does not tell such accounts apart.
+		auth.WasteTime(pw)
 	default:
 		if ok, err = auth.CheckPassword(u.PasswordHash, pw); err != nil {
 			return err

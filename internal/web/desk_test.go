@@ -134,6 +134,7 @@ func wantStatus(t testing.TB, what string, res response, want int) {
 func TestDeskSignIn(t *testing.T) {
 	df := newDeskFixture(t)
 	editor := df.users[news.RoleEditor]
+	invited := df.addUser(t, "invited@example.com", news.RoleAuthor, "")
 
 	t.Run("form", func(t *testing.T) {
 		res := df.client(t).get("/desk/signin?next=/desk/stories")
@@ -156,6 +157,7 @@ func TestDeskSignIn(t *testing.T) {
 		{"unknown address", "nobody@example.com", deskPassword, http.StatusUnauthorized, msgBadCredentials},
 		{"empty", "", "", http.StatusUnauthorized, msgBadCredentials},
 		{"reader", df.users[news.RoleReader].Email, deskPassword, http.StatusForbidden, msgNoDesk},
+		{"invited, no password yet", invited.Email, "", http.StatusUnauthorized, msgBadCredentials},
 		{"address in another case", "  EDITOR@Example.com ", deskPassword, http.StatusSeeOther, ""},
 	}
 	for _, tt := range tests {
