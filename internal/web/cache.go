@@ -213,27 +213,33 @@ func (c *pageCache) remove(el *list.Element) {
 	}
 }
 
-// apply purges the pages of each change, in order.
+// apply purges the pages of each change, in order. The caches that pages
+// are built from are told first: a render that starts after the purge
+// must not build on what they held before the change.
 func (c *pageCache) apply(chs []news.Change) {
-	var all []string
+	if c.changed != nil {
+		var all []string
+		for _, ch := range chs {
+			all = append(all, ch.Keys...)
+		}
+		if len(all) > 0 {
+			c.changed(all)
+		}
+	}
 	c.mu.Lock()
+	defer c.mu.Unlock()
 	for _, ch := range chs {
 		for _, k := range ch.Keys {
 			for e := range c.byKey[k] {
 				c.remove(c.byURL[e.url])
 			}
 		}
-		all = append(all, ch.Keys...)
 		c.gen++
 		c.recent = append(c.recent, ch.Keys)
 		if len(c.recent) > recentChanges {
 			c.recent = slices.Delete(c.recent, 0, len(c.recent)-recentChanges)
 		}
 		c.last = ch.ID
-	}
-	c.mu.Unlock()
-	if len(all) > 0 && c.changed != nil {
-		c.changed(all)
 	}
 }
 
