@@ -7,10 +7,12 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -431,8 +433,19 @@ func TestDeskRoles(t *testing.T) {
 }
 
 // testDeskRoles runs every case as every role on the newsroom that
-// newsroom gives it.
+// newsroom gives it, then checks that every staff-only route of routes.go
+// was among them, so that a new desk action cannot be left out.
 func testDeskRoles(t *testing.T, parallel bool, newsroom func(t *testing.T) *roleFixture) {
+	routes := staffRoutes(t)
+	var mu sync.Mutex
+	taken := map[string]bool{}
+	t.Cleanup(func() {
+		for _, rt := range routes {
+			if !taken[rt.name] {
+				t.Errorf("desk route %q has no case in roleCases", rt.name)
+			}
+		}
+	})
 	for _, rc := range roleCases() {
 		t.Run(rc.name, func(t *testing.T) {
 			if parallel {
@@ -440,10 +453,55 @@ func testDeskRoles(t *testing.T, parallel bool, newsroom func(t *testing.T) *rol
 			}
 			rf := newsroom(t)
 			for _, role := range everyone {
-				rf.check(t, rc, role)
+				path := rf.check(t, rc, role)
+				mu.Lock()
+				for _, rt := range routes {
+					if rt.method == rc.method && rt.re.MatchString(strings.SplitN(path, "?", 2)[0]) {
+						taken[rt.name] = true
+					}
+				}
+				mu.Unlock()
 			}
 		})
 	}
+}
+
+// staffRoute is a route of routes.go served through s.staff.
+type staffRoute struct {
+	name, method string
+	re           *regexp.Regexp
+}
+
+// staffRoutes reads the desk's staff-only routes from routes.go.
+func staffRoutes(t *testing.T) []staffRoute {
+	t.Helper()
+	src, err := os.ReadFile("routes.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []staffRoute
+	for _, m := range regexp.MustCompile(`mux\.Handle\("(GET|POST) (/desk/[^"]*)", s\.staff\(`).FindAllStringSubmatch(string(src), -1) {
+		var b strings.Builder
+		b.WriteString("^")
+		for _, seg := range strings.Split(strings.TrimPrefix(m[2], "/"), "/") {
+			switch {
+			case seg == "{$}":
+				b.WriteString("/")
+			case strings.HasSuffix(seg, "...}"):
+				b.WriteString("/.*")
+			case strings.HasPrefix(seg, "{"):
+				b.WriteString("/[^/]+")
+			default:
+				b.WriteString("/" + regexp.QuoteMeta(seg))
+			}
+		}
+		b.WriteString("$")
+		out = append(out, staffRoute{name: m[1] + " " + m[2], method: m[1], re: regexp.MustCompile(b.String())})
+	}
+	if len(out) < 10 {
+		t.Fatalf("found %d staff routes in routes.go; has its form changed?", len(out))
+	}
+	return out
 }
 
 func newRoleFixture(t *testing.T, df *deskFixture) *roleFixture {
@@ -462,8 +520,9 @@ func newRoleFixture(t *testing.T, df *deskFixture) *roleFixture {
 	return rf
 }
 
-// check takes the action as role and checks the outcome.
-func (rf *roleFixture) check(t *testing.T, rc roleCase, role news.Role) {
+// check takes the action as role, checks the outcome and returns the path
+// it requested.
+func (rf *roleFixture) check(t *testing.T, rc roleCase, role news.Role) string {
 	t.Helper()
 	who := string(role)
 	if role == "" {
@@ -489,7 +548,7 @@ func (rf *roleFixture) check(t *testing.T, rc roleCase, role news.Role) {
 		if rc.write && before == rf.snapshot(t) {
 			t.Errorf("%s: %s %s = %d but changed nothing", who, rc.method, path, res.status)
 		}
-		return
+		return path
 	}
 	want := http.StatusForbidden
 	if role == "" {
@@ -507,6 +566,7 @@ func (rf *roleFixture) check(t *testing.T, rc roleCase, role news.Role) {
 	if after := rf.snapshot(t); before != after {
 		t.Errorf("%s: refused %s %s changed the database:\n%s", who, rc.method, path, firstDifference(before, after))
 	}
+	return path
 }
 
 // firstDifference shows the first lines where two snapshots differ.
