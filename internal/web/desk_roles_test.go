@@ -354,6 +354,15 @@ func roleCases() []roleCase {
 		{name: "make a sign-in link", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
 			return fmt.Sprintf("/desk/staff/%d/link", rf.person(t).ID), nil
 		}},
+		fixed("editions", "GET", "/desk/editions", adminsOnly, false, nil),
+		{name: "create an edition", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
+			return "/desk/editions", url.Values{"code": {fmt.Sprintf("de-n%d", rf.next())}, "name": {"Deutsch"}, "language": {"de"},
+				"time_zone": {"Europe/Berlin"}, "date_format": {"02.01.2006 15:04"}}
+		}},
+		{name: "change an edition", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
+			return "/desk/editions/ru", url.Values{"name": {uniq(rf, "Русская редакция")}, "language": {"ru"},
+				"time_zone": {"Europe/Moscow"}, "date_format": {"02.01.2006 15:04"}}
+		}},
 		fixed("rename oneself", "POST", "/desk/account", allStaff, true, url.Values{"name": {"A New Name"}}),
 		fixed("change own password", "POST", "/desk/account/password", allStaff, true,
 			url.Values{"current": {deskPassword}, "password": {"another long password"}, "confirm": {"another long password"}}),

@@ -63,6 +63,9 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/staff/{id}/role", s.staff(s.deskStaffRole))
 	mux.Handle("POST /desk/staff/{id}/disable", s.staff(s.deskStaffDisable))
 	mux.Handle("POST /desk/staff/{id}/link", s.staff(s.deskStaffLink))
+	mux.Handle("GET /desk/editions", s.staff(s.deskEditions))
+	mux.Handle("POST /desk/editions", s.staff(s.deskEditionCreate))
+	mux.Handle("POST /desk/editions/{code}", s.staff(s.deskEditionSave))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

@@ -71,6 +71,8 @@ type Store interface {
 	RecordSignInFailure(ctx context.Context, keys ...string) error
 	SignInFailures(ctx context.Context, key string, since time.Time) ([]time.Time, error)
 	ClearSignInFailures(ctx context.Context, key string) error
+	Edition(ctx context.Context, code string) (news.Edition, error)
+	SaveEdition(ctx context.Context, e news.Edition) error
 
 	// The story editor.
 	CreateStory(ctx context.Context, st *news.Story) error
