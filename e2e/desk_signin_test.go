@@ -76,6 +76,8 @@ func TestDeskSignIn(t *testing.T) {
 	screenshots(t, ctx, "desk-staff")
 	open(t, ctx, s.URL+"/desk/account", 200)
 	screenshots(t, ctx, "desk-account")
+	open(t, ctx, s.URL+"/desk/editions", 200)
+	screenshots(t, ctx, "desk-editions")
 	// The session cookie is out of JavaScript's reach.
 	if c := evalJS[string](t, ctx, `document.cookie`); strings.Contains(c, "newsdesk_session") {
 		t.Errorf("document.cookie shows the session: %q", c)
