@@ -45,6 +45,9 @@ const (
 	// KeyEditions names the list of editions in every page's edition
 	// switch; saving an edition changes it.
 	KeyEditions = "editions"
+	// KeySite names the site's settings, which every page shows: the
+	// publication's name and its channels; saving the settings changes it.
+	KeySite = "site"
 	// KeyFeed names the feeds; KeySitemap the sitemaps.
 	KeyFeed    = "feed"
 	KeySitemap = "sitemap"

@@ -363,6 +363,10 @@ func roleCases() []roleCase {
 			return "/desk/editions/ru", url.Values{"name": {uniq(rf, "Русская редакция")}, "language": {"ru"},
 				"time_zone": {"Europe/Moscow"}, "date_format": {"02.01.2006 15:04"}}
 		}},
+		fixed("site settings", "GET", "/desk/settings", adminsOnly, false, nil),
+		{name: "change the site settings", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
+			return "/desk/settings", url.Values{"site_name": {uniq(rf, "Harbour Times")}, "channel_telegram": {"https://t.me/harbour"}}
+		}},
 		fixed("rename oneself", "POST", "/desk/account", allStaff, true, url.Values{"name": {"A New Name"}}),
 		fixed("change own password", "POST", "/desk/account/password", allStaff, true,
 			url.Values{"current": {deskPassword}, "password": {"another long password"}, "confirm": {"another long password"}}),

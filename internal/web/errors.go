@@ -88,7 +88,7 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	} else {
 		p.Heading, p.Message = p.UI.ErrorTitle, p.UI.ErrorText
 	}
-	p.Title = p.Heading + " — " + siteName
+	p.Title = p.Heading + " — " + p.SiteName
 	if rerr := s.render(w, r, status, "error", p, noValidators); rerr != nil {
 		s.log.ErrorContext(r.Context(), "error page failed", "path", r.URL.Path, "err", rerr)
 		plainError(w, status)

@@ -21,7 +21,7 @@ type metaTag struct {
 func listMeta(b *basePage, st *site) []metaTag {
 	return []metaTag{
 		{Property: "og:type", Content: "website"},
-		{Property: "og:site_name", Content: siteName},
+		{Property: "og:site_name", Content: st.settings.SiteName},
 		{Property: "og:title", Content: b.Title},
 		{Property: "og:description", Content: b.Description},
 		{Property: "og:url", Content: b.Canonical},
@@ -45,7 +45,7 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 	meta := make([]metaTag, 0, 14+len(x.Tags))
 	meta = append(meta,
 		metaTag{Property: "og:type", Content: "article"},
-		metaTag{Property: "og:site_name", Content: siteName},
+		metaTag{Property: "og:site_name", Content: st.settings.SiteName},
 		metaTag{Property: "og:title", Content: title},
 		metaTag{Property: "og:description", Content: description},
 		metaTag{Property: "og:url", Content: canonical},
@@ -81,7 +81,7 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 		URL:              canonical,
 		DatePublished:    published,
 		DateModified:     modified,
-		Publisher:        ldThing{Type: "Organization", Name: siteName, URL: st.origin + "/"},
+		Publisher:        ldThing{Type: "Organization", Name: st.settings.SiteName, URL: st.origin + "/"},
 		MainEntityOfPage: ldThing{Type: "WebPage", ID: canonical},
 		ArticleSection:   x.Section.Name,
 		Keywords:         keywords,

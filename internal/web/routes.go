@@ -66,6 +66,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /desk/editions", s.staff(s.deskEditions))
 	mux.Handle("POST /desk/editions", s.staff(s.deskEditionCreate))
 	mux.Handle("POST /desk/editions/{code}", s.staff(s.deskEditionSave))
+	mux.Handle("GET /desk/settings", s.staff(s.deskSettings))
+	mux.Handle("POST /desk/settings", s.staff(s.deskSettingsSave))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

@@ -20,10 +20,6 @@ import (
 	"newsdesk/internal/store"
 )
 
-// siteName is the publication's name in the header, titles and metadata,
-// until site settings make it configurable.
-const siteName = "newsdesk"
-
 // Store is what the public site reads. *store.Store satisfies it; the web
 // layer names only the methods it calls so that its needs stay visible.
 type Store interface {
@@ -73,6 +69,8 @@ type Store interface {
 	ClearSignInFailures(ctx context.Context, key string) error
 	Edition(ctx context.Context, code string) (news.Edition, error)
 	SaveEdition(ctx context.Context, e news.Edition) error
+	Settings(ctx context.Context) (news.Settings, error)
+	SaveSettings(ctx context.Context, set news.Settings) error
 
 	// The story editor.
 	CreateStory(ctx context.Context, st *news.Story) error

@@ -20,6 +20,7 @@ type site struct {
 	ui       *uiText
 	origin   string         // scheme and host for absolute links
 	loc      *time.Location // the edition's zone, looked up once
+	settings news.Settings  // the site's name and channels
 }
 
 // formatDate is news.Edition.FormatDate with the zone looked up once per
@@ -63,9 +64,14 @@ func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (
 	if err != nil {
 		return nil, err
 	}
-	// Every page shows the edition switch and the edition's sections.
-	addKeys(r, news.KeyEditions, news.NavKey(ed.Code))
-	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed)}, nil
+	set, err := s.loadSettings(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	// Every page shows the edition switch, the edition's sections and the
+	// site's name and channels.
+	addKeys(r, news.KeyEditions, news.KeySite, news.NavKey(ed.Code))
+	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set}, nil
 }
 
 // location returns the edition's time zone from the server's cache. Zones
@@ -130,6 +136,7 @@ type basePage struct {
 	OnHome      bool // marks "Home" as the current page in the navigation
 	Editions    []navLink
 	Sections    []navLink
+	Channels    []navLink // the outlet's own pages elsewhere
 	UI          *uiText
 	Meta        []metaTag
 	JSONLD      template.JS
@@ -151,7 +158,7 @@ type navLink struct {
 func (st *site) base(r *http.Request, current string) basePage {
 	b := basePage{
 		Lang:        st.ed.Language,
-		SiteName:    siteName,
+		SiteName:    st.settings.SiteName,
 		HomeURL:     st.path("/"),
 		EditionName: st.ed.Name,
 		UI:          st.ui,
@@ -163,6 +170,11 @@ func (st *site) base(r *http.Request, current string) basePage {
 	}
 	for _, sec := range st.sections {
 		b.Sections = append(b.Sections, navLink{Name: sec.Name, URL: st.path("/" + sec.Slug + "/"), Current: sec.Slug == current})
+	}
+	for _, c := range news.SiteChannels {
+		if addr := st.settings.Channels[c.Key]; addr != "" {
+			b.Channels = append(b.Channels, navLink{Name: c.Name, URL: addr})
+		}
 	}
 	return b
 }

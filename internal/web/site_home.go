@@ -104,7 +104,7 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	addKeys(r, storyKeys(list.Stories)...)
 	addKeys(r, storyKeys(curated)...)
 	home := st.path("/")
-	p := &homePage{basePage: st.base(r, ""), Heading: siteName + " — " + st.ui.Latest}
+	p := &homePage{basePage: st.base(r, ""), Heading: st.settings.SiteName + " — " + st.ui.Latest}
 	p.OnHome = page == 1
 	p.Latest = st.cards(list.Stories, cardLeadRunes)
 	shown := append(slices.Clip(curated), list.Stories...)
@@ -129,12 +129,12 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 		}
 	}
 	p.Pager = newPager(home, page, list.Pages)
-	p.Title = siteName
+	p.Title = st.settings.SiteName
 	if !st.ed.Default {
-		p.Title = siteName + " — " + st.ed.Name
+		p.Title = st.settings.SiteName + " — " + st.ed.Name
 	}
 	if page > 1 {
-		p.Title = st.ui.Latest + " — " + st.ui.PageOf + " " + strconv.Itoa(page) + " — " + siteName
+		p.Title = st.ui.Latest + " — " + st.ui.PageOf + " " + strconv.Itoa(page) + " — " + st.settings.SiteName
 	}
 	p.Description = st.ui.Footer
 	p.Canonical = st.origin + pageURL(home, page)
@@ -210,7 +210,7 @@ type popularTopics struct {
 func (s *Server) keysChanged(keys []string) {
 	nav, tags := false, false
 	for _, k := range keys {
-		nav = nav || k == news.KeyEditions || strings.HasPrefix(k, "nav:")
+		nav = nav || k == news.KeyEditions || k == news.KeySite || strings.HasPrefix(k, "nav:")
 		tags = tags || strings.HasPrefix(k, "t:")
 	}
 	if nav {

@@ -31,6 +31,8 @@ type navCache struct {
 	editions []news.Edition
 	edsRead  time.Time
 	sections map[string]navSections // by edition code
+	settings *news.Settings
+	setRead  time.Time
 }
 
 // reset forgets every list.
@@ -38,7 +40,7 @@ func (c *navCache) reset() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.gen++
-	c.editions, c.sections = nil, nil
+	c.editions, c.sections, c.settings = nil, nil, nil
 }
 
 // navSections is one edition's sections as last read.
@@ -66,6 +68,27 @@ func (s *Server) loadEditions(ctx context.Context) ([]news.Edition, error) {
 	}
 	c.mu.Unlock()
 	return eds, nil
+}
+
+// loadSettings reads the site's settings, reusing them at most navTTL.
+func (s *Server) loadSettings(ctx context.Context) (news.Settings, error) {
+	c := &s.nav
+	c.mu.Lock()
+	set, read, gen := c.settings, c.setRead, c.gen
+	c.mu.Unlock()
+	if set != nil && time.Since(read) < navTTL {
+		return *set, nil
+	}
+	fresh, err := s.store.Settings(ctx)
+	if err != nil {
+		return news.Settings{}, fmt.Errorf("web: load settings: %w", err)
+	}
+	c.mu.Lock()
+	if c.gen == gen {
+		c.settings, c.setRead = &fresh, time.Now()
+	}
+	c.mu.Unlock()
+	return fresh, nil
 }
 
 // loadSections reads the sections of an edition the store has just named,

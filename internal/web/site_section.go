@@ -74,11 +74,11 @@ func sectionFilter(sec news.Section, page, limit int) news.StoryFilter {
 func (s *Server) fillList(p *listPage, st *site, list news.StoryList, path string, page int) {
 	p.Stories = st.cards(list.Stories, cardLeadRunes)
 	p.Pager = newPager(path, page, list.Pages)
-	p.Title = p.Heading + " — " + siteName
+	p.Title = p.Heading + " — " + st.settings.SiteName
 	if page > 1 {
-		p.Title = p.Heading + " — " + st.ui.PageOf + " " + strconv.Itoa(page) + " — " + siteName
+		p.Title = p.Heading + " — " + st.ui.PageOf + " " + strconv.Itoa(page) + " — " + st.settings.SiteName
 	}
-	p.Description = p.Heading + " — " + siteName
+	p.Description = p.Heading + " — " + st.settings.SiteName
 	if len(p.Stories) > 0 {
 		p.Description = p.Heading + ": " + p.Stories[0].Headline
 	}

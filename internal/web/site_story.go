@@ -104,7 +104,7 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 	if x.SEOTitle != "" {
 		p.Title = x.SEOTitle
 	}
-	p.Title += " — " + siteName
+	p.Title += " — " + st.settings.SiteName
 	p.Description = x.Description
 	if p.Description == "" {
 		p.Description = excerpt(x.Lead, 200)

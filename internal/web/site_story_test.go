@@ -195,7 +195,7 @@ func TestJSONLDAuthorWithoutByline(t *testing.T) {
 	if err := json.Unmarshal([]byte(m[1]), &ld); err != nil {
 		t.Fatalf("JSON-LD does not parse: %v", err)
 	}
-	if len(ld.Author) != 1 || ld.Author[0]["@type"] != "Organization" || ld.Author[0]["name"] != siteName {
+	if len(ld.Author) != 1 || ld.Author[0]["@type"] != "Organization" || ld.Author[0]["name"] != news.DefaultSiteName {
 		t.Errorf("JSON-LD author of a story without byline = %v, want the publishing organisation", ld.Author)
 	}
 	if strings.Contains(m[1], `"keywords"`) != (len(f.russian.Tags) > 0) {

@@ -34,6 +34,7 @@ type uiText struct {
 	ErrorText     string
 	BackHome      string
 	Footer        string
+	FollowUs      string // names the list of the outlet's channels
 	Labels        map[news.MediaLabel]string
 }
 
@@ -75,6 +76,7 @@ var english = &uiText{
 	ErrorText:     "We could not show this page. Please try again in a moment.",
 	BackHome:      "Go to the front page",
 	Footer:        "Independent news, published with newsdesk.",
+	FollowUs:      "Follow us",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
 }
 
@@ -108,6 +110,7 @@ var russian = &uiText{
 	ErrorText:     "Не удалось показать страницу. Попробуйте ещё раз чуть позже.",
 	BackHome:      "На главную",
 	Footer:        "Независимые новости на платформе newsdesk.",
+	FollowUs:      "Мы в сетях",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
 }
 

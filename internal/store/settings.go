@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// Keys of the site_settings rows.
+const (
+	settingSiteName = "site_name"
+	settingChannel  = "channel." // + the channel's key
+)
+
+// Settings returns the site's settings, the defaults for what was never
+// set.
+func (s *Store) Settings(ctx context.Context) (news.Settings, error) {
+	set := news.DefaultSettings()
+	err := s.view(ctx, func(tx *tx) error {
+		type row struct{ key, value string }
+		rows, err := queryAll(ctx, tx, func(r scanner) (row, error) {
+			var x row
+			err := r.Scan(&x.key, &x.value)
+			return x, err
+		}, `SELECT key, value FROM site_settings`)
+		for _, x := range rows {
+			switch {
+			case x.key == settingSiteName:
+				set.SiteName = x.value
+			case strings.HasPrefix(x.key, settingChannel):
+				set.Channels[strings.TrimPrefix(x.key, settingChannel)] = x.value
+			}
+		}
+		return err
+	})
+	if err != nil {
+		return news.Settings{}, fmt.Errorf("store: settings: %w", err)
+	}
+	return set, nil
+}
+
+// SaveSettings validates and stores the settings: the name, and every
+// known channel (an empty address removes the channel's link).
+func (s *Store) SaveSettings(ctx context.Context, set news.Settings) error {
+	set.SiteName = strings.TrimSpace(set.SiteName)
+	if err := set.Validate(); err != nil {
+		return fmt.Errorf("store: save settings: %w", err)
+	}
+	err := s.update(ctx, func(tx *tx) error {
+		const upsert = `INSERT INTO site_settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`
+		if _, err := tx.exec(ctx, upsert, settingSiteName, set.SiteName); err != nil {
+			return err
+		}
+		for _, c := range news.SiteChannels {
+			if _, err := tx.exec(ctx, upsert, settingChannel+c.Key, strings.TrimSpace(set.Channels[c.Key])); err != nil {
+				return err
+			}
+		}
+		// Every page shows the name and the channels.
+		tx.recordChange(news.KeySite)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: save settings: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,68 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// settingsPage is the data of templates/desk/settings.html.
+type settingsPage struct {
+	deskPage
+	SiteName string
+	Channels []channelField
+	Form     formError
+}
+
+// channelField is one channel's address field.
+type channelField struct {
+	news.Channel
+	Address string
+	Error   string
+}
+
+// deskSettings shows the site settings. Admins only.
+func (s *Server) deskSettings(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageSettings, nil); err != nil {
+		return err
+	}
+	set, err := s.store.Settings(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.renderSettings(w, r, u, http.StatusOK, set, formError{})
+}
+
+func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, u news.User, status int, set news.Settings, ferr formError) error {
+	dp, err := s.newDeskPage(r, u, "Site settings", "settings")
+	if err != nil {
+		return err
+	}
+	p := &settingsPage{deskPage: dp, SiteName: set.SiteName, Form: ferr}
+	for _, c := range news.SiteChannels {
+		p.Channels = append(p.Channels, channelField{Channel: c, Address: set.Channels[c.Key], Error: ferr.Field("channel_" + c.Key)})
+	}
+	return s.renderDesk(w, r, status, "settings", p)
+}
+
+// deskSettingsSave saves the site settings; every public page shows them
+// at once.
+func (s *Server) deskSettingsSave(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageSettings, nil); err != nil {
+		return err
+	}
+	set := news.Settings{SiteName: strings.TrimSpace(r.PostFormValue("site_name")), Channels: map[string]string{}}
+	for _, c := range news.SiteChannels {
+		set.Channels[c.Key] = strings.TrimSpace(r.PostFormValue("channel_" + c.Key))
+	}
+	if err := s.store.SaveSettings(r.Context(), set); err != nil {
+		ferr, ok := asFormError(err)
+		if !ok {
+			return err
+		}
+		return s.renderSettings(w, r, u, statusOf(err), set, ferr)
+	}
+	s.flash(r, "Settings saved: the site shows them now.")
+	return deskRedirect(w, r, "/desk/settings")
+}
