@@ -157,6 +157,12 @@ func TestDeskWriteAndPublish(t *testing.T) {
 	); err != nil {
 		t.Fatalf("link: %v", err)
 	}
+	// The dialog's close event, which makes the link, comes in a later
+	// task: selecting the next word before it would have the link's saved
+	// selection put back over it.
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector('.rte-area a[href="https://example.org/report"]') !== null || null`)); err != nil {
+		t.Fatalf("link not made: %v", err)
+	}
 	selectWord(t, ctx, "typed")
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.rte-toolbar [data-cmd="bold"]`))); err != nil {
 		t.Fatalf("bold: %v", err)
