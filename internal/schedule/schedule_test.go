@@ -3,15 +3,9 @@ package schedule
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/url"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -21,43 +15,8 @@ import (
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/store/storetest"
 )
-
-// forEachDB runs fn with the address of a fresh SQLite file and, when
-// NEWSDESK_TEST_DATABASE_URL is set, of a fresh PostgreSQL schema.
-func forEachDB(t *testing.T, fn func(t *testing.T, dsn string)) {
-	t.Run("sqlite", func(t *testing.T) {
-		t.Parallel()
-		fn(t, filepath.Join(t.TempDir(), "newsdesk.db"))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		t.Parallel()
-		base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
-		if base == "" {
-			t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
-		}
-		admin, err := sql.Open("pgx", base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { admin.Close() })
-		b := make([]byte, 8)
-		rand.Read(b)
-		schema := "test_" + hex.EncodeToString(b)
-		if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
-		u, err := url.Parse(base)
-		if err != nil {
-			t.Fatal(err)
-		}
-		q := u.Query()
-		q.Set("search_path", schema)
-		u.RawQuery = q.Encode()
-		fn(t, u.String())
-	})
-}
 
 func open(t *testing.T, dsn string) *store.Store {
 	t.Helper()
@@ -156,7 +115,8 @@ func (b *syncBuffer) String() string {
 // published by the first pass after it starts, and a story not yet due is
 // left alone.
 func TestRunAfterRestart(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dsn string) {
+	storetest.ForEach(t, func(t *testing.T, dsn string) {
+		t.Parallel()
 		ctx := context.Background()
 		before := open(t, dsn)
 		sec := newsroom(t, before)
@@ -188,7 +148,8 @@ func TestRunAfterRestart(t *testing.T) {
 // TestRunWakesWhenDue: a story scheduled a moment ahead is published by a
 // later pass, not before its time.
 func TestRunWakesWhenDue(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dsn string) {
+	storetest.ForEach(t, func(t *testing.T, dsn string) {
+		t.Parallel()
 		s := open(t, dsn)
 		sec := newsroom(t, s)
 		passes, _ := start(t, s)
@@ -216,7 +177,8 @@ func TestRunWakesWhenDue(t *testing.T) {
 // TestRunSeveralProcesses: schedulers on several stores of one database
 // publish 50 due stories between them, each exactly once.
 func TestRunSeveralProcesses(t *testing.T) {
-	forEachDB(t, func(t *testing.T, dsn string) {
+	storetest.ForEach(t, func(t *testing.T, dsn string) {
+		t.Parallel()
 		first := open(t, dsn)
 		sec := newsroom(t, first)
 		const count = 50

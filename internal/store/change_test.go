@@ -3,7 +3,6 @@ package store_test
 import (
 	"context"
 	"fmt"
-	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -12,6 +11,7 @@ import (
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/store/storetest"
 )
 
 // changedKeys returns the keys of the changes after *last, sorted and
@@ -127,26 +127,12 @@ func TestChangesOfStoryWrites(t *testing.T) {
 	})
 }
 
-// forEachDSN runs fn with the address of a fresh SQLite file and, when
-// NEWSDESK_TEST_DATABASE_URL is set, of a fresh PostgreSQL schema, for
-// tests that open several stores on one database as processes would.
-func forEachDSN(t *testing.T, fn func(t *testing.T, dsn string)) {
-	t.Helper()
-	t.Run("sqlite", func(t *testing.T) {
-		t.Parallel()
-		fn(t, filepath.Join(t.TempDir(), "newsdesk.db"))
-	})
-	t.Run("postgres", func(t *testing.T) {
-		t.Parallel()
-		fn(t, postgresURL(t))
-	})
-}
-
 // TestChangesInCommitOrder has writers in separate stores publish at once
 // while a reader follows the changes by id: it must see every change, so
 // no id may become visible after a larger one was read.
 func TestChangesInCommitOrder(t *testing.T) {
-	forEachDSN(t, func(t *testing.T, dsn string) {
+	storetest.ForEach(t, func(t *testing.T, dsn string) {
+		t.Parallel()
 		ctx := context.Background()
 		first := openStore(t, dsn)
 		n := setupNewsroom(t, first)
@@ -211,7 +197,7 @@ func TestChangesInCommitOrder(t *testing.T) {
 // TestWatchChanges: on PostgreSQL, a change committed through one store
 // wakes a watcher on another at once.
 func TestWatchChanges(t *testing.T) {
-	dsn := postgresURL(t)
+	dsn := storetest.Postgres(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	writer, watcher := openStore(t, dsn), openStore(t, dsn)

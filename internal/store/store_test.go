@@ -2,12 +2,7 @@ package store_test
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"errors"
-	"net/url"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,6 +11,7 @@ import (
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/store/storetest"
 )
 
 // forEachStore runs fn against a fresh SQLite store and, when
@@ -35,7 +31,7 @@ func forEachStore(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 
 func openSQLite(t *testing.T) *store.Store {
 	t.Helper()
-	return openStore(t, filepath.Join(t.TempDir(), "newsdesk.db"))
+	return openStore(t, storetest.SQLite(t))
 }
 
 // openPostgres opens a store in a schema of its own, dropped when the test
@@ -45,37 +41,9 @@ func openPostgres(t *testing.T) *store.Store {
 	return openStore(t, postgresURL(t))
 }
 
-func postgresURL(t *testing.T) string {
-	t.Helper()
-	base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
-	if base == "" {
-		t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
-	}
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatalf("open %s: %v", base, err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 8)
-	rand.Read(b)
-	schema := "test_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		if _, err := admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
-			t.Errorf("drop schema %s: %v", schema, err)
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("parse %s: %v", base, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// postgresURL is storetest.Postgres with the signature of a subtest's
+// address maker.
+func postgresURL(t *testing.T) string { return storetest.Postgres(t) }
 
 func openStore(t *testing.T, dsn string) *store.Store {
 	t.Helper()

@@ -2,14 +2,9 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
-	"database/sql"
-	"encoding/hex"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +13,7 @@ import (
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/store/storetest"
 )
 
 // waitFor calls cond until it holds or the deadline passes.
@@ -87,11 +83,7 @@ func TestCacheSeesOtherProcesses(t *testing.T) {
 // TestCacheListensOnPostgres: on PostgreSQL a change made through another
 // connection reaches the cache by notification, with polling turned off.
 func TestCacheListensOnPostgres(t *testing.T) {
-	base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
-	if base == "" {
-		t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
-	}
-	dsn := postgresSchema(t, base)
+	dsn := storetest.Postgres(t)
 	ctx := context.Background()
 	st, err := store.Open(ctx, dsn)
 	if err != nil {
@@ -134,30 +126,4 @@ func TestCacheListensOnPostgres(t *testing.T) {
 	waitFor(t, 10*time.Second, "the notified change on the page", func() bool {
 		return strings.Contains(get(), "Harbour reopens after repairs")
 	})
-}
-
-// postgresSchema creates a schema of its own for the test, dropped at its
-// end, and returns base addressing it.
-func postgresSchema(t *testing.T, base string) string {
-	t.Helper()
-	admin, err := sql.Open("pgx", base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Close() })
-	b := make([]byte, 8)
-	rand.Read(b)
-	schema := "test_" + hex.EncodeToString(b)
-	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`) })
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/store/storetest"
 )
 
 // The roles of the desk test: every staff role, a signed-in reader, and
@@ -434,13 +435,9 @@ func TestDeskRoles(t *testing.T) {
 		testDeskRoles(t, true, func(t *testing.T) *roleFixture { return newRoleFixture(t, newDeskFixture(t)) })
 	})
 	t.Run("postgres", func(t *testing.T) {
-		base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
-		if base == "" {
-			t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
-		}
 		// One newsroom for every action, in turn: a schema for each would
 		// spend most of the test migrating.
-		rf := newRoleFixture(t, newDeskFixtureOn(t, newFixtureOn(t, 3, postgresSchema(t, base))))
+		rf := newRoleFixture(t, newDeskFixtureOn(t, newFixtureOn(t, 3, storetest.Postgres(t))))
 		testDeskRoles(t, false, func(*testing.T) *roleFixture { return rf })
 	})
 }

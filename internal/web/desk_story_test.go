@@ -8,7 +8,6 @@ import (
 	"html"
 	"net/http"
 	"net/url"
-	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/store/storetest"
 )
 
 // forEachDeskStore runs fn with a desk fixture over SQLite and, when
@@ -25,11 +25,7 @@ import (
 func forEachDeskStore(t *testing.T, fn func(t *testing.T, df *deskFixture)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, newDeskFixture(t)) })
 	t.Run("postgres", func(t *testing.T) {
-		base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
-		if base == "" {
-			t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
-		}
-		fn(t, newDeskFixtureOn(t, newFixtureOn(t, 3, postgresSchema(t, base))))
+		fn(t, newDeskFixtureOn(t, newFixtureOn(t, 3, storetest.Postgres(t))))
 	})
 }
 

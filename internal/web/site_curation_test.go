@@ -4,12 +4,12 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 	"regexp"
 	"strings"
 	"testing"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/store/storetest"
 )
 
 // frontHeadlines returns the headlines of a home page's front grid in
@@ -35,11 +35,7 @@ func frontHeadlines(t *testing.T, body string) []string {
 func forEachSiteStore(t *testing.T, fn func(t *testing.T, f *fixture)) {
 	t.Run("sqlite", func(t *testing.T) { fn(t, newFixture(t, englishStories)) })
 	t.Run("postgres", func(t *testing.T) {
-		base := os.Getenv("NEWSDESK_TEST_DATABASE_URL")
-		if base == "" {
-			t.Skip("NEWSDESK_TEST_DATABASE_URL is not set; skipping PostgreSQL")
-		}
-		fn(t, newFixtureOn(t, englishStories, postgresSchema(t, base)))
+		fn(t, newFixtureOn(t, englishStories, storetest.Postgres(t)))
 	})
 }
 
