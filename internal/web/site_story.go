@@ -18,6 +18,7 @@ type storyPage struct {
 	basePage
 	Story   storyView
 	Related []storyCard
+	Share   []shareLink
 }
 
 // storyView is a story as its page shows it.
@@ -110,6 +111,7 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 		p.Description = excerpt(x.Lead, 200)
 	}
 	p.Canonical = st.origin + st.path(x.Path())
+	p.Share = shareLinks(st.ui, p.Canonical, x.Headline)
 	var err error
 	if p.Meta, p.JSONLD, err = storyMeta(st, x, p.Canonical, p.Description); err != nil {
 		return nil, err

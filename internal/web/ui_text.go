@@ -35,6 +35,13 @@ type uiText struct {
 	BackHome      string
 	Footer        string
 	FollowUs      string // names the list of the outlet's channels
+	Share         string // names the story's share links
+	ShareVK       string
+	ShareOK       string
+	ShareMail     string
+	CopyLink      string
+	LinkCopied    string
+	ShareMore     string // the system share sheet, where the browser has one
 	Labels        map[news.MediaLabel]string
 }
 
@@ -77,6 +84,13 @@ var english = &uiText{
 	BackHome:      "Go to the front page",
 	Footer:        "Independent news, published with newsdesk.",
 	FollowUs:      "Follow us",
+	Share:         "Share",
+	ShareVK:       "VK",
+	ShareOK:       "Odnoklassniki",
+	ShareMail:     "E-mail",
+	CopyLink:      "Copy link",
+	LinkCopied:    "Link copied",
+	ShareMore:     "More…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
 }
 
@@ -111,6 +125,13 @@ var russian = &uiText{
 	BackHome:      "На главную",
 	Footer:        "Независимые новости на платформе newsdesk.",
 	FollowUs:      "Мы в сетях",
+	Share:         "Поделиться",
+	ShareVK:       "ВКонтакте",
+	ShareOK:       "Одноклассники",
+	ShareMail:     "Почта",
+	CopyLink:      "Скопировать ссылку",
+	LinkCopied:    "Ссылка скопирована",
+	ShareMore:     "Ещё…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
 }
 
