@@ -32,6 +32,8 @@ const usage = `newsdesk: a news publishing platform
 
 Usage:
   newsdesk serve  [--addr 127.0.0.1:8080] [--data ./newsdesk-data] [--database URL] [--base-url URL] [--demo]
+                  [--smtp-host HOST] [--smtp-port 587] [--smtp-username U] [--smtp-password P]
+                  [--smtp-from "newsdesk <noreply@localhost>"] [--smtp-tls none|starttls|tls]
   newsdesk import [--data DIR] [--database URL] [--edition CODE] [--section NAME] [--format auto|text] PATH...
   newsdesk user add --email E --role admin|editor|author|contributor|reader [--name N] [--base-url URL] [--data DIR] [--database URL]
       (a password piped on standard input is set; otherwise a one-time sign-in link is printed)

@@ -14,6 +14,7 @@ import (
 
 	"newsdesk/internal/config"
 	"newsdesk/internal/demo"
+	"newsdesk/internal/mail"
 	"newsdesk/internal/news"
 	"newsdesk/internal/schedule"
 	"newsdesk/internal/store"
@@ -27,6 +28,14 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return usageError{err}
 	}
 	logger := slog.New(slog.NewTextHandler(stderr, nil))
+	mailer, err := mail.New(mail.Settings{
+		Host: cfg.SMTPHost, Port: cfg.SMTPPort, Username: cfg.SMTPUsername, Password: cfg.SMTPPassword,
+		From: cfg.SMTPFrom, TLS: cfg.SMTPTLS,
+	}, logger)
+	if err != nil {
+		return err
+	}
+	logger.Info("outgoing mail", "via", mailer.Mode())
 
 	st, err := openStore(ctx, cfg)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"net"
+	"net/mail"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -21,12 +22,24 @@ type Config struct {
 	Database string // database URL; empty means SQLite in Data
 	BaseURL  string // public URL of the site, for canonical links
 	Demo     bool   // fill an empty database with demo content
+
+	// Outgoing e-mail. With no SMTPHost, messages are written to the log.
+	SMTPHost     string
+	SMTPPort     int
+	SMTPUsername string
+	SMTPPassword string
+	SMTPFrom     string // sender, "Name <address>" or an address
+	SMTPTLS      string // none, starttls or tls
 }
 
 // Defaults used when neither a flag nor its variable is set.
 const (
 	DefaultAddr = "127.0.0.1:8080"
 	DefaultData = "./newsdesk-data"
+
+	DefaultSMTPPort = 587
+	DefaultSMTPFrom = "newsdesk <noreply@localhost>"
+	DefaultSMTPTLS  = "starttls"
 )
 
 // Flags binds the settings to fs. Each flag takes its default from the
@@ -35,20 +48,27 @@ const (
 type Flags struct {
 	fs     *flag.FlagSet
 	getenv func(string) string
+	serve  bool
 	envErr error
 	cfg    Config
 }
 
 // NewFlags registers the storage flags (--data, --database) on fs, and the
-// server flags (--addr, --base-url, --demo) when serve is true.
+// server flags (--addr, --base-url, --demo, --smtp-*) when serve is true.
 func NewFlags(fs *flag.FlagSet, getenv func(string) string, serve bool) *Flags {
-	f := &Flags{fs: fs, getenv: getenv}
+	f := &Flags{fs: fs, getenv: getenv, serve: serve}
 	f.str(&f.cfg.Data, "data", DefaultData, "folder for the database file and media")
 	f.str(&f.cfg.Database, "database", "", "database URL (postgres://...); default: SQLite in --data")
 	if serve {
 		f.str(&f.cfg.Addr, "addr", DefaultAddr, "address to listen on")
 		f.str(&f.cfg.BaseURL, "base-url", "", "public URL of the site for canonical links, e.g. https://news.example.com")
 		f.boolean(&f.cfg.Demo, "demo", "fill an empty database with demo content")
+		f.str(&f.cfg.SMTPHost, "smtp-host", "", "SMTP server for outgoing e-mail; default: write messages to the log")
+		f.integer(&f.cfg.SMTPPort, "smtp-port", DefaultSMTPPort, "SMTP server port")
+		f.str(&f.cfg.SMTPUsername, "smtp-username", "", "SMTP user name; default: no authentication")
+		f.str(&f.cfg.SMTPPassword, "smtp-password", "", "SMTP password")
+		f.str(&f.cfg.SMTPFrom, "smtp-from", DefaultSMTPFrom, "sender of outgoing e-mail")
+		f.str(&f.cfg.SMTPTLS, "smtp-tls", DefaultSMTPTLS, "SMTP connection security: none, starttls or tls")
 	}
 	return f
 }
@@ -77,6 +97,17 @@ func (f *Flags) boolean(p *bool, name, usage string) {
 	f.fs.BoolVar(p, name, def, usage+" ($"+EnvName(name)+")")
 }
 
+func (f *Flags) integer(p *int, name string, def int, usage string) {
+	if v := f.getenv(EnvName(name)); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			f.envErr = errors.Join(f.envErr, fmt.Errorf("%s=%q is not a whole number", EnvName(name), v))
+		}
+		def = n
+	}
+	f.fs.IntVar(p, name, def, usage+" ($"+EnvName(name)+")")
+}
+
 // Parse parses args and returns the validated configuration.
 func (f *Flags) Parse(args []string) (Config, error) {
 	if f.envErr != nil {
@@ -85,7 +116,11 @@ func (f *Flags) Parse(args []string) (Config, error) {
 	if err := f.fs.Parse(args); err != nil {
 		return Config{}, err
 	}
-	return f.cfg, f.cfg.validate()
+	err := f.cfg.validate()
+	if f.serve {
+		err = errors.Join(err, f.cfg.validateMail())
+	}
+	return f.cfg, err
 }
 
 func (c Config) validate() error {
@@ -103,6 +138,26 @@ func (c Config) validate() error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			errs = append(errs, fmt.Errorf("--base-url %q is not an http or https URL", c.BaseURL))
 		}
+	}
+	return errors.Join(errs...)
+}
+
+// validateMail checks the --smtp-* flags, which only serve has.
+func (c Config) validateMail() error {
+	var errs []error
+	if c.SMTPPort < 1 || c.SMTPPort > 65535 {
+		errs = append(errs, fmt.Errorf("--smtp-port %d is not between 1 and 65535", c.SMTPPort))
+	}
+	switch c.SMTPTLS {
+	case "none", "starttls", "tls":
+	default:
+		errs = append(errs, fmt.Errorf("--smtp-tls %q is not none, starttls or tls", c.SMTPTLS))
+	}
+	if _, err := mail.ParseAddress(c.SMTPFrom); err != nil {
+		errs = append(errs, fmt.Errorf("--smtp-from %q is not an e-mail address", c.SMTPFrom))
+	}
+	if c.SMTPPassword != "" && c.SMTPUsername == "" {
+		errs = append(errs, errors.New("--smtp-password is set without --smtp-username"))
 	}
 	return errors.Join(errs...)
 }
