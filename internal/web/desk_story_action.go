@@ -45,7 +45,7 @@ var actionRules = []struct {
 	act storyAction
 	actionRule
 }{
-	{actSave, actionRule{label: "Save draft", done: "Draft saved.", perms: []news.Action{news.ActEditStory},
+	{actSave, actionRule{label: saveDraftLabel, done: "Draft saved.", perms: []news.Action{news.ActEditStory},
 		from: []news.Status{news.StatusDraft, news.StatusReview, news.StatusScheduled}, content: true}},
 	{actSubmit, actionRule{label: "Submit for review", done: "Submitted for review: an editor will publish it.",
 		perms: []news.Action{news.ActEditStory, news.ActSubmitStory}, from: []news.Status{news.StatusDraft}, content: true}},
@@ -65,6 +65,28 @@ var actionRules = []struct {
 	{actDelete, actionRule{label: "Delete for ever", done: "Deleted for ever.", perms: []news.Action{news.ActDeleteStory},
 		from: []news.Status{news.StatusTrashed}, danger: true}},
 }
+
+// labelFor is the rule's button text on a story in status st. Saving keeps
+// a story's status, so on a story in review or scheduled it is no draft
+// that the button saves.
+func (r actionRule) labelFor(st news.Status) string {
+	if r.label == saveDraftLabel && st != news.StatusDraft {
+		return "Save"
+	}
+	return r.label
+}
+
+// doneFor is the message after the rule's action on a story that was in
+// status st, worded as labelFor words the button.
+func (r actionRule) doneFor(st news.Status) string {
+	if r.label == saveDraftLabel && st != news.StatusDraft {
+		return "Saved."
+	}
+	return r.done
+}
+
+// saveDraftLabel is the save button's text on a draft.
+const saveDraftLabel = "Save draft"
 
 // ruleOf returns the rule of act.
 func ruleOf(act storyAction) (actionRule, bool) {
@@ -115,7 +137,7 @@ func availableActions(u news.User, stored *news.Story, isNew bool) []actionButto
 	var out []actionButton
 	for _, r := range actionRules {
 		if _, err := authorizeAction(u, r.act, stored, isNew); err == nil {
-			b := actionButton{Action: string(r.act), Label: r.label, Danger: r.danger}
+			b := actionButton{Action: string(r.act), Label: r.labelFor(stored.Status), Danger: r.danger}
 			if r.act == actDelete {
 				b.Confirm = "Delete this story for ever? Its revisions go with it; this cannot be undone."
 			}

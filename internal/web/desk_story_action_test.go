@@ -111,6 +111,32 @@ func TestAuthorizeAction(t *testing.T) {
 	}
 }
 
+// TestSaveButtonWording: saving keeps a story's status, so the save button
+// and its message speak of a draft only on a draft.
+func TestSaveButtonWording(t *testing.T) {
+	editor := news.User{ID: 1, Role: news.RoleEditor}
+	for _, tc := range []struct {
+		status      news.Status
+		label, done string
+	}{
+		{news.StatusDraft, "Save draft", "Draft saved."},
+		{news.StatusReview, "Save", "Saved."},
+		{news.StatusScheduled, "Save", "Saved."},
+	} {
+		st := &news.Story{OwnerID: 1, Status: tc.status}
+		var label string
+		for _, b := range availableActions(editor, st, false) {
+			if b.Action == string(actSave) {
+				label = b.Label
+			}
+		}
+		rule, _ := ruleOf(actSave)
+		if label != tc.label || rule.doneFor(tc.status) != tc.done {
+			t.Errorf("%s: button %q, message %q; want %q, %q", tc.status, label, rule.doneFor(tc.status), tc.label, tc.done)
+		}
+	}
+}
+
 func TestStoryFormApply(t *testing.T) {
 	eds := news.StarterEditions() // London and Moscow
 	post := func(vals url.Values) storyForm {

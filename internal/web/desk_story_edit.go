@@ -273,7 +273,7 @@ func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request, u news.User
 	if err != nil {
 		return s.refuseStoryForm(w, r, u, nil, f, err)
 	}
-	s.flash(r, doneMessage(rule, f, edited))
+	s.flash(r, doneMessage(rule, f, base.Status, edited))
 	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(edited.ID, 10))
 }
 
@@ -329,7 +329,7 @@ func (s *Server) storySave(w http.ResponseWriter, r *http.Request, u news.User) 
 	if err := s.store.UpdateStory(r.Context(), &edited); err != nil {
 		return s.refuseStoryForm(w, r, u, &stored, f, err)
 	}
-	s.flash(r, doneMessage(rule, f, edited))
+	s.flash(r, doneMessage(rule, f, stored.Status, edited))
 	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(edited.ID, 10))
 }
 
@@ -344,8 +344,8 @@ func formAction(f storyForm) storyAction {
 
 // doneMessage is the flash after a successful action, noting a slug the
 // store had to change because another story of the edition has it.
-func doneMessage(rule actionRule, f storyForm, saved news.Story) string {
-	msg := rule.done
+func doneMessage(rule actionRule, f storyForm, was news.Status, saved news.Story) string {
+	msg := rule.doneFor(was)
 	if f.Slug != "" && news.Slugify(f.Slug) != saved.Slug && rule.content {
 		msg += fmt.Sprintf(" Another story already uses the address %q, so this one is %q.", news.Slugify(f.Slug), saved.Slug)
 	}
