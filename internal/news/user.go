@@ -49,7 +49,10 @@ type User struct {
 	// under an older epoch are no longer accepted.
 	SessionEpoch int64
 	Disabled     bool
-	CreatedAt    time.Time
+	// Unconfirmed marks a reader who signed up and has not yet followed
+	// the link mailed to the address; such an account cannot sign in.
+	Unconfirmed bool
+	CreatedAt   time.Time
 }
 
 // Limits on user fields.

@@ -10,7 +10,7 @@ import (
 	"newsdesk/internal/news"
 )
 
-const userColumns = `u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.session_epoch, u.disabled, u.created_at`
+const userColumns = `u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.session_epoch, u.disabled, u.unconfirmed, u.created_at`
 
 func scanUser(r scanner) (news.User, error) {
 	var (
@@ -19,7 +19,7 @@ func scanUser(r scanner) (news.User, error) {
 		author  sql.NullInt64
 		created sql.NullTime
 	)
-	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, &author, &u.PasswordHash, &u.SessionEpoch, &u.Disabled, &created); err != nil {
+	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, &author, &u.PasswordHash, &u.SessionEpoch, &u.Disabled, &u.Unconfirmed, &created); err != nil {
 		return news.User{}, err
 	}
 	u.Role = news.Role(role)
@@ -46,9 +46,9 @@ func (s *Store) CreateUser(ctx context.Context, u news.User) (news.User, error) 
 	}
 	err := s.update(ctx, func(tx *tx) error {
 		u.CreatedAt = tx.now
-		err := tx.queryRow(ctx, `INSERT INTO users (email, name, role, author_id, password_hash, session_epoch, disabled, created_at)
-			VALUES (?, ?, ?, ?, ?, 0, ?, ?) RETURNING id`,
-			u.Email, u.Name, string(u.Role), nullID(u.AuthorID), u.PasswordHash, u.Disabled, u.CreatedAt).Scan(&u.ID)
+		err := tx.queryRow(ctx, `INSERT INTO users (email, name, role, author_id, password_hash, session_epoch, disabled, unconfirmed, created_at)
+			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id`,
+			u.Email, u.Name, string(u.Role), nullID(u.AuthorID), u.PasswordHash, u.Disabled, u.Unconfirmed, u.CreatedAt).Scan(&u.ID)
 		if isUniqueViolation(err) {
 			return emailTaken(u.Email)
 		}
@@ -156,7 +156,7 @@ func (s *Store) UpdateUser(ctx context.Context, u news.User) (news.User, error) 
 			return news.Errorf(news.ErrConflict, "%s is the last admin: make someone else admin first", old.Email)
 		}
 		saved = u
-		saved.PasswordHash, saved.SessionEpoch, saved.CreatedAt = old.PasswordHash, epoch, old.CreatedAt
+		saved.PasswordHash, saved.SessionEpoch, saved.Unconfirmed, saved.CreatedAt = old.PasswordHash, epoch, old.Unconfirmed, old.CreatedAt
 		return nil
 	})
 	if err != nil {
