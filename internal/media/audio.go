@@ -70,8 +70,8 @@ func ProbeAudio(r io.ReaderAt, size int64) (AudioInfo, error) {
 	return info, nil
 }
 
-// errTruncated explains the commonest failure: an upload cut short.
-var errTruncated = errors.New("the file ends early (truncated)")
+// errAudioCut explains the commonest failure: an upload cut short.
+var errAudioCut = errors.New("the file ends early (truncated)")
 
 // probeMP3 counts the MPEG audio frames after any ID3v2 tag and before
 // any ID3v1 tag. Frames carry no timestamps, so counting them is the only
@@ -89,7 +89,7 @@ func probeMP3(r io.ReaderAt, size int64) (AudioInfo, error) {
 			start += 10
 		}
 		if start >= size {
-			return AudioInfo{}, errTruncated
+			return AudioInfo{}, errAudioCut
 		}
 	}
 	var tag [3]byte
@@ -118,7 +118,7 @@ func probeMP3(r io.ReaderAt, size int64) (AudioInfo, error) {
 			// Either a frame cut short, or a few bytes of something
 			// else after the last frame.
 			if frameStartsAt(r, start+at, end) {
-				return AudioInfo{}, errTruncated
+				return AudioInfo{}, errAudioCut
 			}
 			break
 		}
@@ -141,7 +141,7 @@ func probeMP3(r io.ReaderAt, size int64) (AudioInfo, error) {
 		return AudioInfo{}, errors.New("no MP3 frames found")
 	}
 	if xingFrames > frames {
-		return AudioInfo{}, errTruncated
+		return AudioInfo{}, errAudioCut
 	}
 	return AudioInfo{Format: AudioMP3, SampleRate: rate, Duration: samplesDuration(samples, rate)}, nil
 }

@@ -26,11 +26,11 @@ func readBoxes(r io.ReaderAt, start, end int64) ([]box, error) {
 	var boxes []box
 	for off := start; off < end; {
 		if end-off < 8 {
-			return nil, errTruncated
+			return nil, errAudioCut
 		}
 		var h [16]byte
 		if _, err := r.ReadAt(h[:8], off); err != nil {
-			return nil, errTruncated
+			return nil, errAudioCut
 		}
 		size := int64(binary.BigEndian.Uint32(h[:4]))
 		hdr := int64(8)
@@ -39,7 +39,7 @@ func readBoxes(r io.ReaderAt, start, end int64) ([]box, error) {
 			size = end - off
 		case 1: // a 64-bit size follows the type
 			if _, err := r.ReadAt(h[8:16], off+8); err != nil {
-				return nil, errTruncated
+				return nil, errAudioCut
 			}
 			size = int64(binary.BigEndian.Uint64(h[8:16]))
 			hdr = 16
@@ -48,7 +48,7 @@ func readBoxes(r io.ReaderAt, start, end int64) ([]box, error) {
 			return nil, fmt.Errorf("a broken %q box", h[4:8])
 		}
 		if size > end-off {
-			return nil, errTruncated
+			return nil, errAudioCut
 		}
 		boxes = append(boxes, box{typ: string(h[4:8]), start: off + hdr, end: off + size})
 		off += size

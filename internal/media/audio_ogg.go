@@ -25,17 +25,17 @@ type oggPage struct {
 func readOggPage(r io.ReaderAt, off, size int64) (oggPage, error) {
 	var h [27]byte
 	if size-off < 27 {
-		return oggPage{}, errTruncated
+		return oggPage{}, errAudioCut
 	}
 	if _, err := r.ReadAt(h[:], off); err != nil {
-		return oggPage{}, errTruncated
+		return oggPage{}, errAudioCut
 	}
 	if string(h[:4]) != "OggS" {
 		return oggPage{}, errors.New("an Ogg page is broken")
 	}
 	segs := make([]byte, h[26])
 	if _, err := r.ReadAt(segs, off+27); err != nil {
-		return oggPage{}, errTruncated
+		return oggPage{}, errAudioCut
 	}
 	body := int64(0)
 	for _, s := range segs {
@@ -47,7 +47,7 @@ func readOggPage(r io.ReaderAt, off, size int64) (oggPage, error) {
 		size:    27 + int64(len(segs)) + body,
 	}
 	if off+p.size > size {
-		return oggPage{}, errTruncated
+		return oggPage{}, errAudioCut
 	}
 	return p, nil
 }
@@ -63,12 +63,12 @@ func probeOgg(r io.ReaderAt, size int64) (AudioInfo, error) {
 	hdrLen := 27 + int64(0)
 	var nsegs [1]byte
 	if _, err := r.ReadAt(nsegs[:], 26); err != nil {
-		return AudioInfo{}, errTruncated
+		return AudioInfo{}, errAudioCut
 	}
 	hdrLen += int64(nsegs[0])
 	id := make([]byte, min(first.size-hdrLen, 19))
 	if _, err := r.ReadAt(id, hdrLen); err != nil {
-		return AudioInfo{}, errTruncated
+		return AudioInfo{}, errAudioCut
 	}
 	var rate, skip int64
 	switch {
