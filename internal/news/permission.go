@@ -22,6 +22,12 @@ const (
 	ActManageStaff    Action = "manage staff"
 	ActManageEditions Action = "manage editions"
 	ActManageSettings Action = "manage site settings"
+
+	// Podcasts: editors manage the shows; authors too write, schedule
+	// and publish their episodes.
+	ActManageShows    Action = "manage podcast shows"
+	ActEditEpisode    Action = "edit podcast episodes"
+	ActPublishEpisode Action = "publish podcast episodes"
 )
 
 // Can reports whether u may take action a, on st for story actions.
@@ -62,6 +68,8 @@ func Can(u User, a Action, st *Story) bool {
 		return own && st.Status == StatusTrashed
 	case ActPublishStory, ActScheduleStory:
 		return u.Role == RoleAuthor && own && st.Status != StatusTrashed
+	case ActEditEpisode, ActPublishEpisode:
+		return u.Role == RoleAuthor
 	}
 	return false
 }

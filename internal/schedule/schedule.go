@@ -1,6 +1,6 @@
-// Package schedule publishes scheduled stories when their time comes. It
-// runs in every newsdesk process; the store makes sure that each story is
-// published once however many run.
+// Package schedule publishes scheduled stories and podcast episodes when
+// their time comes. It runs in every newsdesk process; the store makes
+// sure that each is published once however many run.
 package schedule
 
 import (
@@ -15,7 +15,11 @@ import (
 type Store interface {
 	// PublishDue publishes the stories due by now and returns them.
 	PublishDue(ctx context.Context) ([]news.Story, error)
-	// NextDue returns the time of the next scheduled story, if any.
+	// PublishDueEpisodes publishes the podcast episodes due by now and
+	// returns them.
+	PublishDueEpisodes(ctx context.Context) ([]news.Episode, error)
+	// NextDue returns the time of the next scheduled story or episode,
+	// if any.
 	NextDue(ctx context.Context) (time.Time, bool, error)
 }
 
@@ -61,6 +65,7 @@ func run(ctx context.Context, st Store, logger *slog.Logger, passed func([]news.
 			if err != nil && ctx.Err() == nil {
 				logger.Error("publishing scheduled stories", "err", err)
 			}
+			publishEpisodes(ctx, st, logger)
 			next, ok = nextDue(ctx, st, logger)
 		}
 		if passed != nil {
@@ -90,4 +95,17 @@ func wait(next time.Time, ok bool, now time.Time) time.Duration {
 		return MaxWait
 	}
 	return min(max(next.Sub(now), minWait), MaxWait)
+}
+
+// publishEpisodes publishes the podcast episodes that are due and logs
+// each one, and any failure.
+func publishEpisodes(ctx context.Context, st Store, logger *slog.Logger) {
+	eps, err := st.PublishDueEpisodes(ctx)
+	for _, e := range eps {
+		logger.Info("published scheduled episode", "episode", e.ID, "show", e.ShowID,
+			"title", e.Title, "due", e.PublishedAt)
+	}
+	if err != nil && ctx.Err() == nil {
+		logger.Error("publishing scheduled episodes", "err", err)
+	}
 }

@@ -208,3 +208,42 @@ func TestRunSeveralProcesses(t *testing.T) {
 		}
 	})
 }
+
+// TestRunPublishesEpisodes: a podcast episode scheduled a moment ahead is
+// published by a later pass, not before its time, and logged.
+func TestRunPublishesEpisodes(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		ctx := context.Background()
+		s := open(t, dsn)
+		newsroom(t, s)
+		show := news.Show{Edition: "en", Title: "The Brief"}
+		if err := s.CreateShow(ctx, &show); err != nil {
+			t.Fatal(err)
+		}
+		due := time.Now().Add(300 * time.Millisecond)
+		ep := news.Episode{ShowID: show.ID, Title: "Due in a moment", Status: news.StatusScheduled, PublishedAt: due,
+			Audio: news.MediaRef{ID: 1, URL: "/media/a.mp3", Type: "audio/mpeg", Size: 10}}
+		if err := s.CreateEpisode(ctx, &ep); err != nil {
+			t.Fatal(err)
+		}
+		passes, log := start(t, s)
+		for {
+			next(t, passes)
+			got, err := s.Episode(ctx, ep.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got.Status != news.StatusPublished {
+				continue
+			}
+			if time.Now().Before(due) {
+				t.Errorf("published before its time")
+			}
+			if !strings.Contains(log.String(), "published scheduled episode") {
+				t.Errorf("log does not name the episode:\n%s", log.String())
+			}
+			return
+		}
+	})
+}

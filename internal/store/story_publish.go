@@ -94,8 +94,8 @@ func (tx *tx) publishDue(ctx context.Context) ([]news.Story, error) {
 	return published, nil
 }
 
-// NextDue returns the publication time of the scheduled story due first,
-// and false when no story is scheduled.
+// NextDue returns the publication time of the scheduled story or podcast
+// episode due first, and false when nothing is scheduled.
 func (s *Store) NextDue(ctx context.Context) (time.Time, bool, error) {
 	var next sql.NullTime
 	err := s.view(ctx, func(tx *tx) error {
@@ -103,8 +103,12 @@ func (s *Store) NextDue(ctx context.Context) (time.Time, bool, error) {
 		// SQLite; the partial index stories_scheduled serves either way.
 		err := tx.queryRow(ctx, `SELECT published_at FROM stories WHERE status = 'scheduled'
 			ORDER BY published_at LIMIT 1`).Scan(&next)
-		if errors.Is(err, sql.ErrNoRows) {
-			return nil
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		ep, err := tx.nextDueEpisode(ctx)
+		if ep.Valid && (!next.Valid || ep.Time.Before(next.Time)) {
+			next = ep
 		}
 		return err
 	})
