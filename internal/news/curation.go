@@ -66,23 +66,3 @@ func (t Tag) Validate() error {
 	}
 	return v.Err("tag")
 }
-
-// Fold prepares text for a case-insensitive match: lower case in every
-// script, and ё read as е, as Russian writers mostly type it. The store
-// keeps headlines folded in Go rather than in SQL because SQLite's lower()
-// and LIKE fold ASCII letters only.
-func Fold(s string) string {
-	return strings.ReplaceAll(strings.ToLower(s), "ё", "е")
-}
-
-// QueryWords splits a quick search into the folded words a headline must
-// all contain, at most maxQueryWords of them.
-func QueryWords(q string) []string {
-	words := strings.Fields(Fold(q))
-	if len(words) > maxQueryWords {
-		words = words[:maxQueryWords]
-	}
-	return words
-}
-
-const maxQueryWords = 8

@@ -81,7 +81,7 @@ func Open(ctx context.Context, url string) (*Store, error) {
 		s.Close()
 		return nil, err
 	}
-	if err := s.foldPending(ctx); err != nil {
+	if err := s.indexPending(ctx); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -287,6 +287,8 @@ type tx struct {
 	// changes gathers the keys of what the transaction touched, written
 	// as one change before commit.
 	changes map[string]struct{}
+	// analysers stem the search index's text, by edition code.
+	analysers map[string]*analyser
 }
 
 func (t *tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {

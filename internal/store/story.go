@@ -160,7 +160,7 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 	if err := tx.writeStoryLinks(ctx, st, false); err != nil {
 		return err
 	}
-	if err := tx.foldHeadline(ctx, st.ID, st.Headline); err != nil {
+	if err := tx.indexStory(ctx, st); err != nil {
 		return err
 	}
 	tx.count(storyScopes(st), st.Status, 1)
@@ -231,7 +231,7 @@ func (tx *tx) saveStory(ctx context.Context, st *news.Story, kind news.RevisionK
 	if err := tx.writeStoryLinks(ctx, st, true); err != nil {
 		return err
 	}
-	if err := tx.foldHeadline(ctx, st.ID, st.Headline); err != nil {
+	if err := tx.indexStory(ctx, st); err != nil {
 		return err
 	}
 	tx.count(storyScopes(&old), old.Status, -1)

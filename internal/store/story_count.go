@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"newsdesk/internal/news"
 )
@@ -76,7 +77,7 @@ func (tx *tx) flushCounts(ctx context.Context) error {
 // tag, which belong to one edition.
 func countScope(f news.StoryFilter) string {
 	switch {
-	case f.OwnerID != 0 || len(news.QueryWords(f.Query)) > 0:
+	case f.OwnerID != 0 || strings.TrimSpace(f.Query) != "":
 		return ""
 	case f.TagID != 0 && f.SectionID == 0 && f.AuthorID == 0:
 		return tagScope(f.TagID)
@@ -132,8 +133,12 @@ func (s *Store) StatusCounts(ctx context.Context, f news.StoryFilter) (map[news.
 			_, err := queryAll(ctx, tx, read, `SELECT c.status, c.n`+everyEdition)
 			return err
 		}
-		q := buildQuery(f, false)
-		_, err := queryAll(ctx, tx, read, `SELECT s.status, COUNT(*) `+q.from+` WHERE `+q.where+` GROUP BY s.status`, q.args...)
+		text, err := tx.textCondition(ctx, f)
+		if err != nil {
+			return err
+		}
+		q := buildQuery(f, false, text)
+		_, err = queryAll(ctx, tx, read, `SELECT s.status, COUNT(*) `+q.from+` WHERE `+q.where+` GROUP BY s.status`, q.args...)
 		return err
 	})
 	if err != nil {
@@ -146,7 +151,7 @@ func (s *Store) StatusCounts(ctx context.Context, f news.StoryFilter) (map[news.
 // edition: the desk's widest list.
 func everyStory(f news.StoryFilter) bool {
 	return f.Edition == "" && f.SectionID == 0 && f.TagID == 0 && f.AuthorID == 0 && f.OwnerID == 0 &&
-		len(news.QueryWords(f.Query)) == 0
+		strings.TrimSpace(f.Query) == ""
 }
 
 // everyEdition is the FROM of the counters of every edition: every story

@@ -39,6 +39,9 @@ func (s *Store) DeleteStory(ctx context.Context, id int64, version int) error {
 		} else if n == 0 {
 			return news.Errorf(news.ErrConflict, "story %d was changed by someone else", id)
 		}
+		if err := tx.unindexStory(ctx, id); err != nil {
+			return err
+		}
 		tx.count(storyScopes(&old), old.Status, -1)
 		tx.recordStoryChange(&old, nil)
 		return nil

@@ -15,9 +15,12 @@ import (
 func (s *Store) ListStories(ctx context.Context, f news.StoryFilter) (news.StoryList, error) {
 	list := news.StoryList{Page: max(f.Page, 1)}
 	err := s.view(ctx, func(tx *tx) error {
-		q := buildListQuery(f)
+		text, err := tx.textCondition(ctx, f)
+		if err != nil {
+			return err
+		}
+		q := buildQuery(f, true, text)
 		limit, offset := f.PageSize(), f.Offset()
-		var err error
 		list.Stories, err = tx.storiesWhere(ctx, q.from, q.where, q.order+` LIMIT ? OFFSET ?`,
 			append(q.args, limit, offset)...)
 		if err != nil || f.NoTotal {
@@ -104,11 +107,42 @@ type listQuery struct {
 	args               []any
 }
 
-func buildListQuery(f news.StoryFilter) listQuery { return buildQuery(f, true) }
+// textCond is the condition that a story matches a filter's query, with
+// its arguments; empty for a filter without one.
+type textCond struct {
+	cond string
+	args []any
+}
 
-// buildQuery is buildListQuery, with byStatus false leaving out any
-// condition on the status, for counts per status.
-func buildQuery(f news.StoryFilter, byStatus bool) listQuery {
+// textCondition returns the condition that selects the stories matching
+// f.Query through the search index, as a search of f's edition (or of
+// every edition) would find them.
+func (tx *tx) textCondition(ctx context.Context, f news.StoryFilter) (textCond, error) {
+	if strings.TrimSpace(f.Query) == "" {
+		return textCond{}, nil
+	}
+	m, ok, err := tx.matcher(ctx, f.Query, f.Edition)
+	if err != nil || !ok {
+		return textCond{cond: `1 = 0`}, err
+	}
+	pg := tx.s.dialect == dialectPostgres
+	switch {
+	case m.fts != "" && pg:
+		return textCond{`s.id IN (SELECT d.story_id FROM search_docs d WHERE d.doc @@ to_tsquery('simple', ?))`, []any{m.tsq}}, nil
+	case m.fts != "":
+		return textCond{`s.id IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`, []any{m.fts}}, nil
+	case m.ftsExclude != "" && pg:
+		return textCond{`s.id NOT IN (SELECT d.story_id FROM search_docs d WHERE d.doc @@ to_tsquery('simple', ?))`, []any{m.tsqExclude}}, nil
+	case m.ftsExclude != "":
+		return textCond{`s.id NOT IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`, []any{m.ftsExclude}}, nil
+	}
+	return textCond{}, nil
+}
+
+// buildQuery returns the list query of f with the condition text on its
+// query; byStatus false leaves out any condition on the status, for
+// counts per status.
+func buildQuery(f news.StoryFilter, byStatus bool, text textCond) listQuery {
 	q := listQuery{from: ` FROM stories s`}
 	var where []string
 	// statusOf and orderOf name the columns that the list's index holds:
@@ -148,9 +182,9 @@ func buildQuery(f news.StoryFilter, byStatus bool) listQuery {
 		where = append(where, `s.owner_id = ?`, `s.owner_id <> 0`)
 		q.args = append(q.args, f.OwnerID)
 	}
-	if cond, args := headlineCondition(f.Query); cond != "" {
-		where = append(where, cond)
-		q.args = append(q.args, args...)
+	if text.cond != "" {
+		where = append(where, text.cond)
+		q.args = append(q.args, text.args...)
 	}
 	if len(f.Exclude) > 0 {
 		where = append(where, `s.id NOT IN (`+placeholders(len(f.Exclude))+`)`)

@@ -53,8 +53,15 @@ func TestDeskListFilters(t *testing.T) {
 			{"ё as е", news.StoryFilter{Query: "елки", Edition: "ru"}, []*news.Story{ru}},
 			{"е matches ё", news.StoryFilter{Query: "ЁЛКИ"}, []*news.Story{ru}},
 			{"percent is no wildcard", news.StoryFilter{Query: "5%"}, []*news.Story{percent}},
-			{"underscore is no wildcard", news.StoryFilter{Query: "s_f"}, []*news.Story{percent}},
-			{"lone percent", news.StoryFilter{Query: "%"}, []*news.Story{percent}},
+			{"underscore is no wildcard", news.StoryFilter{Query: "s_f"}, nil},
+			{"underscore parts words", news.StoryFilter{Query: "markets fall"}, []*news.Story{percent}},
+			{"stems", news.StoryFilter{Query: "floods OR hitting", DeskOrder: true}, []*news.Story{storm, flood}},
+			{"a phrase", news.StoryFilter{Query: `"north coast"`}, []*news.Story{storm}},
+			{"excluded word", news.StoryFilter{Query: "north -storm", DeskOrder: true}, []*news.Story{draft, flood}},
+			{"only excluded words", news.StoryFilter{Query: "-north", Edition: "en"}, []*news.Story{percent}},
+			{"lone percent filters nothing", news.StoryFilter{Query: "%", Edition: "ru"}, []*news.Story{ru2, ru}},
+			{"russian forms", news.StoryFilter{Query: "морозы"}, []*news.Story{ru2, ru}},
+			{"unknown edition", news.StoryFilter{Query: "north", Edition: "xx"}, nil},
 			{"no match", news.StoryFilter{Query: "volcano"}, nil},
 			{"blank query filters nothing", news.StoryFilter{Query: "  ", Edition: "ru"}, []*news.Story{ru2, ru}},
 			{"trashed found when asked", news.StoryFilter{Query: "north", Status: news.StatusTrashed}, []*news.Story{trashed}},
@@ -90,12 +97,14 @@ func TestDeskListFilters(t *testing.T) {
 			})
 		}
 
-		// A changed headline is searched as changed.
+		// A changed headline is searched as changed: the lead and body
+		// keep the old words, so they change too.
 		cur, err := s.Story(ctx, storm.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
 		cur.Headline = "Шторм обошёл побережье"
+		cur.Lead, cur.Body = "", ""
 		if err := s.UpdateStory(ctx, &cur); err != nil {
 			t.Fatal(err)
 		}
@@ -160,13 +169,13 @@ func TestStatusCounts(t *testing.T) {
 	})
 }
 
-// TestFoldPending checks that headlines stored before the quick search
-// existed are folded when the store opens.
-func TestFoldPending(t *testing.T) {
+// TestIndexPending checks that stories stored before the search existed
+// are indexed when the store opens.
+func TestIndexPending(t *testing.T) {
 	ctx := context.Background()
 	dsns := map[string]func(t *testing.T) (dsn, driver, raw string){
 		"sqlite": func(t *testing.T) (string, string, string) {
-			path := filepath.Join(t.TempDir(), "fold.db")
+			path := filepath.Join(t.TempDir(), "index.db")
 			return path, "sqlite", path
 		},
 		"postgres": func(t *testing.T) (string, string, string) {
@@ -187,21 +196,27 @@ func TestFoldPending(t *testing.T) {
 			if err := s.CreateStories(ctx, sts); err != nil {
 				t.Fatal(err)
 			}
-			// Undo the folding, as the migration leaves the rows.
+			// Empty the index, as the migration leaves it.
 			db, err := sql.Open(driver, raw)
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer db.Close()
-			if _, err := db.ExecContext(ctx, `UPDATE story_headlines SET folded = NULL`); err != nil {
-				t.Fatal(err)
+			undo := []string{`UPDATE search_docs SET indexed = 0`, `DELETE FROM search_text`}
+			if name == "postgres" {
+				undo = []string{`UPDATE search_docs SET indexed = FALSE, doc = ''`}
+			}
+			for _, q := range undo {
+				if _, err := db.ExecContext(ctx, q); err != nil {
+					t.Fatal(err)
+				}
 			}
 			before, err := s.ListStories(ctx, news.StoryFilter{Query: "заголовок"})
 			if err != nil {
 				t.Fatal(err)
 			}
 			if before.Total != 0 {
-				t.Fatalf("unfolded headlines matched %d stories", before.Total)
+				t.Fatalf("the emptied index matched %d stories", before.Total)
 			}
 			again := openStore(t, url)
 			after, err := again.ListStories(ctx, news.StoryFilter{Query: "ЗАГОЛОВОК"})

@@ -1,0 +1,287 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"newsdesk/internal/markup"
+	"newsdesk/internal/news"
+)
+
+// Ranking. SQLite ranks by BM25 and PostgreSQL by cover density
+// (ts_rank_cd), each weighing a match in the headline over one in the
+// lead, and the lead over the body, by the weights below. Both scores are
+// then multiplied by a mild preference for recent stories:
+//
+//	1 + recencyBoost / (1 + age / recencyScale)
+//
+// which gives a story published now 20% more than its score, one a month
+// old 10% and one a year old under 2%, so that of two equally good
+// matches the newer comes first without news of the day burying the best
+// match.
+const (
+	recencyBoost = 0.2
+	recencyScale = 30 * 24 * 3600 // seconds
+	// bm25Weights are the headline, lead and body columns' weights.
+	bm25Weights = "10.0, 4.0, 1.0"
+	// tsWeights are PostgreSQL's weights of D, C (body), B (lead), A
+	// (headline), in its order.
+	tsWeights = "{0.05, 0.2, 0.5, 1.0}"
+)
+
+// Search finds the stories that q selects, one page of them with their
+// headlines and snippets marked, the total and, when q.Facets is set, the
+// counts per section and media label. Any text is a valid query: one that
+// holds no word lists what the filters select, newest first. An edition
+// that does not exist finds nothing.
+func (s *Store) Search(ctx context.Context, q news.SearchQuery) (news.SearchResult, error) {
+	res := news.SearchResult{Page: min(max(q.Page, 1), news.MaxSearchPage)}
+	err := s.view(ctx, func(tx *tx) error {
+		m, ok, err := tx.matcher(ctx, q.Text, q.Edition)
+		if err != nil || !ok {
+			return err
+		}
+		return tx.search(ctx, q, m, &res)
+	})
+	if err != nil {
+		return news.SearchResult{}, fmt.Errorf("store: search: %w", err)
+	}
+	return res, nil
+}
+
+// matcher compiles a query for the languages of edition, or of every
+// edition when it is empty; ok is false when the edition does not exist.
+func (tx *tx) matcher(ctx context.Context, text, edition string) (matcher, bool, error) {
+	var codes []string
+	if edition != "" {
+		codes = []string{edition}
+	} else {
+		var err error
+		if codes, err = queryAll(ctx, tx, scanString, `SELECT code FROM editions ORDER BY code`); err != nil {
+			return matcher{}, false, err
+		}
+	}
+	var as []*analyser
+	for _, code := range codes {
+		a, err := tx.analyser(ctx, code)
+		if errors.Is(err, sql.ErrNoRows) {
+			return matcher{}, false, nil
+		}
+		if err != nil {
+			return matcher{}, false, err
+		}
+		as = append(as, a)
+	}
+	if len(as) == 0 {
+		return matcher{}, false, nil
+	}
+	return newMatcher(parseQuery(text), as), true, nil
+}
+
+func scanString(r scanner) (string, error) {
+	var s string
+	err := r.Scan(&s)
+	return s, err
+}
+
+// searchSQL is the FROM and WHERE of a search, with their arguments.
+type searchSQL struct {
+	from  string
+	where []string
+	args  []any
+}
+
+// searchFrom starts a search's SQL from the text match of m, or from every
+// story when m has no words to match.
+func (tx *tx) searchFrom(m matcher) searchSQL {
+	pg := tx.s.dialect == dialectPostgres
+	switch {
+	case m.fts != "" && pg:
+		return searchSQL{from: ` FROM search_docs d`, where: []string{`d.doc @@ to_tsquery('simple', ?)`}, args: []any{m.tsq}}
+	case m.fts != "":
+		return searchSQL{from: ` FROM search_text JOIN search_docs d ON d.story_id = search_text.rowid`,
+			where: []string{`search_text MATCH ?`}, args: []any{m.fts}}
+	case m.ftsExclude != "" && pg:
+		return searchSQL{from: ` FROM search_docs d`, where: []string{`NOT (d.doc @@ to_tsquery('simple', ?))`}, args: []any{m.tsqExclude}}
+	case m.ftsExclude != "":
+		return searchSQL{from: ` FROM search_docs d`,
+			where: []string{`d.story_id NOT IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`}, args: []any{m.ftsExclude}}
+	}
+	return searchSQL{from: ` FROM search_docs d`}
+}
+
+// filter adds q's filters, leaving out the section or the media filter
+// for the facet that counts them.
+func (w *searchSQL) filter(q news.SearchQuery, section, media bool) {
+	add := func(cond string, args ...any) {
+		w.where = append(w.where, cond)
+		w.args = append(w.args, args...)
+	}
+	switch {
+	case !q.Staff:
+		add(`d.status = 'published'`)
+	case q.Status != "":
+		add(`d.status = ?`, string(q.Status))
+	default:
+		add(`d.status <> 'trashed'`)
+	}
+	if q.Edition != "" {
+		add(`d.edition = ?`, q.Edition)
+	}
+	if section && q.SectionID != 0 {
+		add(`d.section_id = ?`, q.SectionID)
+	}
+	if q.TagID != 0 {
+		add(`EXISTS (SELECT 1 FROM story_tags st WHERE st.story_id = d.story_id AND st.tag_id = ?)`, q.TagID)
+	}
+	if q.AuthorID != 0 {
+		add(`EXISTS (SELECT 1 FROM story_authors sa WHERE sa.story_id = d.story_id AND sa.author_id = ?)`, q.AuthorID)
+	}
+	if bit := mediaBit[q.Media]; media && bit != 0 {
+		add(`(d.media & ?) <> 0`, bit)
+	}
+	if !q.From.IsZero() {
+		add(`d.at >= ?`, q.From.Unix())
+	}
+	if !q.To.IsZero() {
+		add(`d.at < ?`, q.To.Unix())
+	}
+}
+
+func (w searchSQL) sql() string {
+	if len(w.where) == 0 {
+		return w.from
+	}
+	return w.from + ` WHERE ` + strings.Join(w.where, ` AND `)
+}
+
+// search fills res with the page of q, its total and its facets.
+func (tx *tx) search(ctx context.Context, q news.SearchQuery, m matcher, res *news.SearchResult) error {
+	w := tx.searchFrom(m)
+	w.filter(q, true, true)
+	order := ` ORDER BY d.at DESC, d.story_id DESC`
+	args := w.args
+	if m.fts != "" && q.Sort != news.SortNewest {
+		now := tx.now.Unix()
+		boost := fmt.Sprintf(`(1 + %g / (1 + MAX(0, ? - d.at) / %d.0))`, recencyBoost, recencyScale)
+		if tx.s.dialect == dialectPostgres {
+			boost = strings.Replace(boost, "MAX(", "GREATEST(", 1)
+			order = ` ORDER BY ts_rank_cd('` + tsWeights + `', d.doc, to_tsquery('simple', ?), 1) * ` + boost + ` DESC, d.at DESC, d.story_id DESC`
+			args = append(append([]any{}, args...), m.tsq, now)
+		} else {
+			order = ` ORDER BY bm25(search_text, ` + bm25Weights + `) * ` + boost + `, d.at DESC, d.story_id DESC`
+			args = append(append([]any{}, args...), now)
+		}
+	}
+	size := q.PageSize()
+	offset := (res.Page - 1) * size
+	ids, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+w.sql()+order+` LIMIT ? OFFSET ?`, append(args, size, offset)...)
+	if err != nil {
+		return err
+	}
+	if res.Hits, err = tx.searchHits(ctx, ids, m); err != nil {
+		return err
+	}
+	if q.Facets {
+		if err := tx.searchFacets(ctx, q, m, res); err != nil {
+			return err
+		}
+	} else if len(ids) < size && (len(ids) > 0 || offset == 0) {
+		res.Total = offset + len(ids)
+	} else if err := tx.queryRow(ctx, `SELECT COUNT(*)`+w.sql(), w.args...).Scan(&res.Total); err != nil {
+		return err
+	}
+	res.Pages = min((res.Total+size-1)/size, news.MaxSearchPage)
+	return nil
+}
+
+// searchFacets counts q's results per section, leaving out q's section
+// filter, and per media label, leaving out q's media filter; the total
+// follows from the sections' counts.
+func (tx *tx) searchFacets(ctx context.Context, q news.SearchQuery, m matcher, res *news.SearchResult) error {
+	w := tx.searchFrom(m)
+	w.filter(q, false, true)
+	var err error
+	res.Sections, err = queryAll(ctx, tx, func(r scanner) (news.SectionFacet, error) {
+		var f news.SectionFacet
+		err := r.Scan(&f.Section.ID, &f.Section.Edition, &f.Section.Slug, &f.Section.Name, &f.Section.Position, &f.Count)
+		return f, err
+	}, `SELECT sec.id, sec.edition, sec.slug, sec.name, sec.position, COUNT(*) FROM (SELECT d.section_id`+w.sql()+`) x
+		JOIN sections sec ON sec.id = x.section_id
+		GROUP BY sec.id, sec.edition, sec.slug, sec.name, sec.position
+		ORDER BY COUNT(*) DESC, sec.edition, sec.position, sec.id`, w.args...)
+	if err != nil {
+		return err
+	}
+	res.Total = 0
+	for _, f := range res.Sections {
+		if q.SectionID == 0 || f.Section.ID == q.SectionID {
+			res.Total += f.Count
+		}
+	}
+	w = tx.searchFrom(m)
+	w.filter(q, true, false)
+	counts := map[news.MediaLabel]int{}
+	_, err = queryAll(ctx, tx, func(r scanner) (struct{}, error) {
+		var bits, n int
+		if err := r.Scan(&bits, &n); err != nil {
+			return struct{}{}, err
+		}
+		for l, bit := range mediaBit {
+			if bits&bit != 0 {
+				counts[l] += n
+			}
+		}
+		return struct{}{}, nil
+	}, `SELECT d.media, COUNT(*)`+w.sql()+` AND d.media <> 0 GROUP BY d.media`, w.args...)
+	if err != nil {
+		return err
+	}
+	res.Media = nil
+	for _, l := range news.MediaLabels {
+		if counts[l] > 0 {
+			res.Media = append(res.Media, news.MediaFacet{Label: l, Count: counts[l]})
+		}
+	}
+	return nil
+}
+
+// searchHits reads the stories of ids, in that order, and marks in their
+// headlines and snippets the words m looks for.
+func (tx *tx) searchHits(ctx context.Context, ids []int64, m matcher) ([]news.SearchHit, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	sts, err := tx.storiesWhere(ctx, ` FROM stories s`, `s.id IN (`+placeholders(len(ids))+`)`, ``, int64Args(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]news.Story, len(sts))
+	for _, st := range sts {
+		byID[st.ID] = st
+	}
+	hits := make([]news.SearchHit, 0, len(ids))
+	for _, id := range ids {
+		st, ok := byID[id]
+		if !ok {
+			continue
+		}
+		a, err := tx.analyser(ctx, st.Edition)
+		if err != nil {
+			return nil, err
+		}
+		text := st.Lead
+		if body := markup.Text(st.Body); body != "" {
+			text += "\n\n" + body
+		}
+		hits = append(hits, news.SearchHit{
+			Story:    st,
+			Headline: a.mark(st.Headline, m.stems),
+			Snippet:  a.snippet(text, m.stems, snippetWords),
+		})
+	}
+	return hits, nil
+}
