@@ -119,8 +119,11 @@ func (s *Show) Validate() error {
 	if s.Edition == "" {
 		v.Add("edition", "is required")
 	}
-	if s.Slug == "" {
+	switch s.Slug {
+	case "":
 		v.Add("slug", "is required")
+	case "tags": // "/podcasts/tags/..." would be an edition's tag page
+		v.Add("slug", "is reserved")
 	}
 	if c, _ := s.CategoryParts(); c != "" && !knownCategory(c) {
 		v.Add("category", "is not one of Apple's podcast categories")

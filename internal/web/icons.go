@@ -19,6 +19,16 @@ var iconPaths = map[string]string{
 	"mail":          `<rect x="3" y="5.5" width="18" height="13" rx="2"/><path d="m3.5 7 8.5 6 8.5-6"/>`,
 	"link":          `<path d="M10 14a4 4 0 0 0 5.7 0l3.1-3.1a4 4 0 0 0-5.7-5.7L11.5 6.8"/><path d="M14 10a4 4 0 0 0-5.7 0l-3.1 3.1a4 4 0 0 0 5.7 5.7l1.6-1.6"/>`,
 	"user":          `<circle cx="12" cy="8" r="4"/><path d="M4.5 20.5c1.2-4 4-6 7.5-6s6.3 2 7.5 6"/>`,
+	// The audio player's.
+	"audio-play":     `<path d="M7 4.5v15l12-7.5z"/>`,
+	"audio-pause":    `<path d="M8 5v14M16 5v14"/>`,
+	"audio-back":     `<path d="M4 12a8 8 0 1 0 2.4-5.7"/><path d="M4 3.5v4h4"/>`,
+	"audio-forward":  `<path d="M20 12a8 8 0 1 1-2.4-5.7"/><path d="M20 3.5v4h-4"/>`,
+	"audio-volume":   `<path d="M4 9.5h3.5L12 5.5v13l-4.5-4H4z"/><path d="M15.5 9a4 4 0 0 1 0 6M18 6.5a7.5 7.5 0 0 1 0 11"/>`,
+	"audio-muted":    `<path d="M4 9.5h3.5L12 5.5v13l-4.5-4H4z"/><path d="m16 9.5 5 5m0-5-5 5"/>`,
+	"audio-download": `<path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5"/><path d="M5 19.5h14"/>`,
+	"feed":           `<path d="M5 11a8 8 0 0 1 8 8M5 5a14 14 0 0 1 14 14"/><circle cx="6" cy="18" r="1.3"/>`,
+	"audio-close":    `<path d="m6 6 12 12M18 6 6 18"/>`,
 }
 
 // icons holds each icon as a ready <svg> element, built once.

@@ -18,7 +18,7 @@ var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed together with the shared
 // layout and partials into its own set, so their blocks cannot collide.
-var pageNames = []string{"home", "list", "story", "error"}
+var pageNames = []string{"home", "list", "story", "error", "podcasts", "show", "episode"}
 
 // deskPageNames are the desk's page templates, templates/desk/<name>.html,
 // each parsed with templates/desk/layout.html.
@@ -38,7 +38,7 @@ func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 		"icon":    icon,
 		"fieldOf": fieldOf,
 	}
-	shared, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html")
+	shared, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html", "templates/podcast_partials.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}

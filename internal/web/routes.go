@@ -7,7 +7,10 @@ import "net/http"
 // ServeMux cannot tell them apart, so one handler resolves it. "/{first}"
 // is routed explicitly so that ServeMux does not answer it with its own
 // temporary redirect to "/{first}/", even for names that are no page.
-// Public pages go through the page cache (cachedPage).
+// Public pages go through the page cache (cachedPage). Podcast URLs of
+// the default edition ("/podcasts/{show}/...") have the shape of an
+// edition's section and story pages, and "/ru/podcasts/" of a section:
+// those handlers pass them on (see podcastPath).
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
@@ -20,6 +23,11 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /{edition}/tags/{tag}", s.cachedPage(s.tagPage))
 	mux.Handle("GET /{section}/{story}", s.cachedPage(s.storyPage))
 	mux.Handle("GET /{edition}/{section}/{story}", s.cachedPage(s.storyPage))
+	mux.Handle("GET /podcasts", s.page(s.podcastsRedirect))
+	mux.Handle("GET /podcasts/{$}", s.cachedPage(s.podcastsPage))
+	mux.Handle("GET /{edition}/podcasts/{show}/{$}", s.cachedPage(s.showPage))
+	mux.Handle("GET /{edition}/podcasts/{show}/feed.xml", s.cachedPage(s.showFeed))
+	mux.Handle("GET /{edition}/podcasts/{show}/{episode}", s.cachedPage(s.episodePage))
 	mux.HandleFunc("GET /desk", s.deskHome)
 	mux.HandleFunc("GET /desk/{$}", s.deskHome)
 	mux.Handle("GET /desk/signin", s.deskOpen(s.deskSignInForm))

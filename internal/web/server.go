@@ -94,6 +94,17 @@ type Store interface {
 	Heartbeat(ctx context.Context, storyID, userID int64) ([]news.Presence, error)
 	TakeOver(ctx context.Context, storyID, userID int64) ([]news.Presence, error)
 	Leave(ctx context.Context, storyID, userID int64) error
+
+	// Podcasts: shows, episodes and their desk.
+	Shows(ctx context.Context, edition string) ([]news.Show, error)
+	Show(ctx context.Context, id int64) (news.Show, error)
+	ShowBySlug(ctx context.Context, edition, slug string) (news.Show, error)
+	CreateShow(ctx context.Context, sh *news.Show) error
+	UpdateShow(ctx context.Context, sh *news.Show) error
+	Episode(ctx context.Context, id int64) (news.Episode, error)
+	Episodes(ctx context.Context, f store.EpisodeFilter) ([]news.Episode, error)
+	CreateEpisode(ctx context.Context, e *news.Episode) error
+	UpdateEpisode(ctx context.Context, e *news.Episode) error
 }
 
 // Config holds the settings of the web layer.

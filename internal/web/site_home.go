@@ -35,6 +35,7 @@ type homePage struct {
 	Blocks   []sectionBlock
 	Topics   []navLink
 	Pager    pager
+	podcastSide
 }
 
 // sectionBlock is one section's latest stories on the front page.
@@ -117,6 +118,9 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 			p.Latest = p.Latest[1:]
 		}
 		if p.Blocks, err = s.sectionBlocks(r, st, shown); err != nil {
+			return err
+		}
+		if p.podcastSide, err = s.podcastSide(r, st); err != nil {
 			return err
 		}
 		tags, err := s.popularTags(ctx, st.ed.Code)

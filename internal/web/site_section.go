@@ -23,6 +23,9 @@ type listPage struct {
 // default one; the default edition's sections come through
 // editionOrSectionPage.
 func (s *Server) sectionPage(w http.ResponseWriter, r *http.Request) error {
+	if h := s.podcastPath(r); h != nil {
+		return h(w, r)
+	}
 	st, done, err := s.prefixedEdition(w, r)
 	if err != nil || done {
 		return err
@@ -113,6 +116,10 @@ func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, code, slug str
 	ed, ok := findEdition(eds, code)
 	if !ok {
 		return errNotFound
+	}
+	if slug == "podcasts" && code != "" { // "/podcasts" has a route of its own
+		http.Redirect(w, r, withQuery(r, "/"+code+"/podcasts/"), http.StatusMovedPermanently)
+		return nil
 	}
 	if _, err := s.store.SectionBySlug(r.Context(), ed.Code, slug); err != nil {
 		if !errors.Is(err, news.ErrNotFound) {

@@ -19,6 +19,7 @@ type storyPage struct {
 	Story   storyView
 	Related []storyCard
 	Share   []shareLink
+	podcastSide
 }
 
 // storyView is a story as its page shows it.
@@ -61,6 +62,9 @@ func parseStorySegment(seg string) (int64, bool) {
 // The id alone decides which story it is; a URL with a stale slug or section
 // is redirected to the story's one canonical address.
 func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
+	if h := s.podcastPath(r); h != nil {
+		return h(w, r)
+	}
 	id, ok := parseStorySegment(r.PathValue("story"))
 	if !ok {
 		if r.PathValue("edition") == "" {
@@ -92,6 +96,9 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
 	addKeys(r, storyPageKeys(&x, related)...)
 	p, err := st.storyPage(r, &x, related)
 	if err != nil {
+		return err
+	}
+	if p.podcastSide, err = s.podcastSide(r, st); err != nil {
 		return err
 	}
 	return s.render(w, r, http.StatusOK, "story", p, x.Modified())

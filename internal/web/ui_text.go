@@ -43,6 +43,7 @@ type uiText struct {
 	LinkCopied    string
 	ShareMore     string // the system share sheet, where the browser has one
 	Labels        map[news.MediaLabel]string
+	Podcast       podcastText // the podcast pages and the audio player
 }
 
 // label returns the badge text of a media label.
@@ -92,6 +93,7 @@ var english = &uiText{
 	LinkCopied:    "Link copied",
 	ShareMore:     "More…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
+	Podcast:       englishPodcast,
 }
 
 var russian = &uiText{
@@ -133,6 +135,7 @@ var russian = &uiText{
 	LinkCopied:    "Ссылка скопирована",
 	ShareMore:     "Ещё…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
+	Podcast:       russianPodcast,
 }
 
 // noteKind returns the name of a kind of note.
