@@ -19,6 +19,7 @@ import (
 	"newsdesk/internal/schedule"
 	"newsdesk/internal/store"
 	"newsdesk/internal/web"
+	"newsdesk/internal/webhook"
 )
 
 // serve runs the web server until ctx is cancelled.
@@ -80,30 +81,15 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	// Every process runs the scheduler; the store publishes each story
 	// once. Its first pass publishes what fell due while newsdesk was
 	// stopped.
-	schedCtx, stopSched := context.WithCancel(ctx)
-	schedDone := make(chan struct{})
-	go func() {
-		defer close(schedDone)
-		schedule.Run(schedCtx, st, logger)
-	}()
-	// The store is closed after the scheduler has stopped using it.
-	defer func() {
-		stopSched()
-		<-schedDone
-	}()
-
+	defer background(ctx, func(ctx context.Context) { schedule.Run(ctx, st, logger) })()
 	// The page cache serves while Watch keeps it in step with the changes
-	// of every process and node; it too stops before the store closes.
-	watchCtx, stopWatch := context.WithCancel(ctx)
-	watchDone := make(chan struct{})
-	go func() {
-		defer close(watchDone)
-		site.Watch(watchCtx)
-	}()
-	defer func() {
-		stopWatch()
-		<-watchDone
-	}()
+	// of every process and node.
+	defer background(ctx, func(ctx context.Context) { site.Watch(ctx) })()
+	// Every process sends webhooks too; the store hands each delivery to
+	// one of them.
+	hooks := &webhook.Worker{Store: st, Log: logger, BaseURL: cfg.SiteURL()}
+	defer background(ctx, func(ctx context.Context) { hooks.Run(ctx) })()
+
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -195,4 +181,20 @@ func ensureDemoStaff(ctx context.Context, st *store.Store, logger *slog.Logger) 
 		return news.User{}, err
 	}
 	return admin, nil
+}
+
+// background runs fn in a goroutine and returns a function that cancels it
+// and waits for it to return: deferred, it stops the work before the store
+// it uses is closed.
+func background(ctx context.Context, fn func(context.Context)) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		fn(ctx)
+	}()
+	return func() {
+		cancel()
+		<-done
+	}
 }

@@ -22,6 +22,7 @@ const (
 	ActManageStaff    Action = "manage staff"
 	ActManageEditions Action = "manage editions"
 	ActManageSettings Action = "manage site settings"
+	ActManageWebhooks Action = "manage webhooks"
 
 	// Podcasts: editors manage the shows; authors too write, schedule
 	// and publish their episodes.
@@ -35,9 +36,9 @@ const (
 // A contributor writes and edits own drafts and submits them for review. An
 // author also publishes, schedules and edits own stories whatever their
 // status. An editor does anything to anyone's stories and manages sections,
-// tags and the home page; an admin also manages staff, editions and
-// settings, and alone deletes stories for ever. Readers and disabled users
-// can do nothing on the desk.
+// tags and the home page; an admin also manages staff, editions, settings
+// and webhooks, and alone deletes stories for ever. Readers and disabled
+// users can do nothing on the desk.
 func Can(u User, a Action, st *Story) bool {
 	if u.Disabled || !u.Role.Staff() {
 		return false
@@ -47,7 +48,7 @@ func Can(u User, a Action, st *Story) bool {
 		return true
 	case RoleEditor:
 		switch a {
-		case ActDeleteStory, ActManageStaff, ActManageEditions, ActManageSettings:
+		case ActDeleteStory, ActManageStaff, ActManageEditions, ActManageSettings, ActManageWebhooks:
 			return false
 		}
 		return true

@@ -47,6 +47,8 @@ func TestCan(t *testing.T) {
 		{"admin deletes for ever", user(RoleAdmin), ActDeleteStory, story(other, StatusTrashed), true},
 		{"admin manages staff", user(RoleAdmin), ActManageStaff, nil, true},
 		{"admin manages settings", user(RoleAdmin), ActManageSettings, nil, true},
+		{"admin manages webhooks", user(RoleAdmin), ActManageWebhooks, nil, true},
+		{"editor may not manage webhooks", user(RoleEditor), ActManageWebhooks, nil, false},
 		{"contributor may not edit episodes", user(RoleContributor), ActEditEpisode, nil, false},
 		{"author publishes episodes", user(RoleAuthor), ActPublishEpisode, nil, true},
 		{"author may not manage shows", user(RoleAuthor), ActManageShows, nil, false},

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"newsdesk/internal/news"
 )
@@ -45,16 +46,16 @@ func (s *Store) QueueWebhookEvents(ctx context.Context, encode func(news.Webhook
 		if err := tx.queryRow(ctx, q).Scan(&cursor); err != nil {
 			return err
 		}
-		ids, last, lost, err := tx.storiesChangedAfter(ctx, cursor)
+		changed, last, lost, err := tx.storiesChangedAfter(ctx, cursor)
 		if err != nil || last == cursor {
 			return err
 		}
 		if lost {
-			if ids, err = tx.announcedOrPublished(ctx); err != nil {
+			if changed, err = tx.announcedOrPublished(ctx); err != nil {
 				return err
 			}
 		}
-		events, err := tx.storyEvents(ctx, ids)
+		events, err := tx.storyEvents(ctx, changed)
 		if err != nil {
 			return err
 		}
@@ -71,20 +72,28 @@ func (s *Store) QueueWebhookEvents(ctx context.Context, encode func(news.Webhook
 	return n, nil
 }
 
+// storyChange is a story named by a change, and when that change was.
+type storyChange struct {
+	id int64
+	at time.Time
+}
+
 // storiesChangedAfter returns the stories named by the changes after the
-// cursor, the id of the last change read, and whether changes after the
-// cursor may have been pruned unread: the cursor's own change is gone.
-func (tx *tx) storiesChangedAfter(ctx context.Context, cursor int64) (ids []int64, last int64, lost bool, err error) {
-	rows, err := tx.query(ctx, `SELECT id, keys FROM changes WHERE id > ? ORDER BY id LIMIT ?`, cursor, eventBatch)
+// cursor with the time of the last change to each, the id of the last
+// change read, and whether changes after the cursor may have been pruned
+// unread: the cursor's own change is gone.
+func (tx *tx) storiesChangedAfter(ctx context.Context, cursor int64) (changed []storyChange, last int64, lost bool, err error) {
+	rows, err := tx.query(ctx, `SELECT id, at, keys FROM changes WHERE id > ? ORDER BY id LIMIT ?`, cursor, eventBatch)
 	if err != nil {
 		return nil, 0, false, err
 	}
 	defer rows.Close()
 	last = cursor
-	seen := map[int64]bool{}
+	index := map[int64]int{}
 	for rows.Next() {
 		var keys string
-		if err := rows.Scan(&last, &keys); err != nil {
+		var at time.Time
+		if err := rows.Scan(&last, &at, &keys); err != nil {
 			return nil, 0, false, err
 		}
 		for _, k := range strings.Fields(keys) {
@@ -92,25 +101,32 @@ func (tx *tx) storiesChangedAfter(ctx context.Context, cursor int64) (ids []int6
 			if !ok {
 				continue
 			}
-			if id, err := strconv.ParseInt(rest, 10, 64); err == nil && !seen[id] {
-				seen[id] = true
-				ids = append(ids, id)
+			id, err := strconv.ParseInt(rest, 10, 64)
+			if err != nil {
+				continue
 			}
+			if i, ok := index[id]; ok {
+				changed[i].at = at
+				continue
+			}
+			index[id] = len(changed)
+			changed = append(changed, storyChange{id: id, at: at})
 		}
 	}
 	if err := rows.Err(); err != nil || last == cursor || cursor == 0 {
-		return ids, last, false, err
+		return changed, last, false, err
 	}
 	var kept int
 	if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM changes WHERE id = ?`, cursor).Scan(&kept); err != nil {
 		return nil, 0, false, err
 	}
-	return ids, last, kept == 0, nil
+	return changed, last, kept == 0, nil
 }
 
 // announcedOrPublished returns every story that is published or was last
-// announced as published: the ones whose state may have moved.
-func (tx *tx) announcedOrPublished(ctx context.Context) ([]int64, error) {
+// announced as published: the ones whose state may have moved. When they
+// moved is not known any more; now stands for it.
+func (tx *tx) announcedOrPublished(ctx context.Context) ([]storyChange, error) {
 	ids, err := queryAll(ctx, tx, scanID, `SELECT id FROM stories WHERE status = 'published'`)
 	if err != nil {
 		return nil, err
@@ -124,7 +140,11 @@ func (tx *tx) announcedOrPublished(ctx context.Context) ([]int64, error) {
 			ids = append(ids, id)
 		}
 	}
-	return ids, nil
+	changed := make([]storyChange, len(ids))
+	for i, id := range ids {
+		changed[i] = storyChange{id: id, at: tx.now}
+	}
+	return changed, nil
 }
 
 func scanString(r scanner) (string, error) {
@@ -135,10 +155,11 @@ func scanString(r scanner) (string, error) {
 
 // storyEvents compares each story with what was last announced of it,
 // returns the events, and records the new state.
-func (tx *tx) storyEvents(ctx context.Context, ids []int64) ([]news.WebhookEvent, error) {
+func (tx *tx) storyEvents(ctx context.Context, changed []storyChange) ([]news.WebhookEvent, error) {
 	var events []news.WebhookEvent
 	seen := map[int64]bool{}
-	for _, id := range ids {
+	for _, c := range changed {
+		id := c.id
 		if seen[id] {
 			continue
 		}
@@ -176,12 +197,13 @@ func (tx *tx) storyEvents(ctx context.Context, ids []int64) ([]news.WebhookEvent
 		if err != nil {
 			return nil, err
 		}
-		events = append(events, news.WebhookEvent{Name: name, Subject: subject, At: tx.now, Story: st})
+		events = append(events, news.WebhookEvent{Name: name, Subject: subject, At: c.at.UTC(), Story: st})
 	}
 	return events, nil
 }
 
-// queueDeliveries queues each event for every active webhook that wants it.
+// queueDeliveries queues each event for every active webhook that wants it
+// and was registered before it happened.
 func (tx *tx) queueDeliveries(ctx context.Context, events []news.WebhookEvent, encode func(news.WebhookEvent) ([]byte, error)) error {
 	if len(events) == 0 {
 		return nil
@@ -193,7 +215,7 @@ func (tx *tx) queueDeliveries(ctx context.Context, events []news.WebhookEvent, e
 	for _, ev := range events {
 		var payload []byte
 		for _, h := range hooks {
-			if !h.Wants(ev.Name) {
+			if !h.Wants(ev.Name) || h.CreatedAt.After(ev.At) {
 				continue
 			}
 			if payload == nil {

@@ -368,6 +368,14 @@ func roleCases() []roleCase {
 		{name: "change the site settings", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
 			return "/desk/settings", url.Values{"site_name": {uniq(rf, "Harbour Times")}, "channel_telegram": {"https://t.me/harbour"}}
 		}},
+		fixed("webhooks", "GET", "/desk/webhooks", adminsOnly, false, nil),
+		fixed("add a webhook", "POST", "/desk/webhooks", adminsOnly, true, url.Values{"url": {"https://hooks.example/in"}, "event": {"story.published"}}),
+		{name: "pause a webhook", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
+			return fmt.Sprintf("/desk/webhooks/%d/active", rf.webhook(t).ID), url.Values{"active": {"false"}}
+		}},
+		{name: "delete a webhook", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
+			return fmt.Sprintf("/desk/webhooks/%d/delete", rf.webhook(t).ID), nil
+		}},
 		fixed("rename oneself", "POST", "/desk/account", allStaff, true, url.Values{"name": {"A New Name"}}),
 		fixed("change own password", "POST", "/desk/account/password", allStaff, true,
 			url.Values{"current": {deskPassword}, "password": {"another long password"}, "confirm": {"another long password"}}),
@@ -406,6 +414,17 @@ func (rf *roleFixture) section(t *testing.T) news.Section {
 		t.Fatal(err)
 	}
 	return sec
+}
+
+func (rf *roleFixture) webhook(t *testing.T) news.Webhook {
+	t.Helper()
+	hook, err := rf.store.CreateWebhook(context.Background(), news.Webhook{
+		URL: fmt.Sprintf("https://hooks.example/%d", rf.next()), Events: news.WebhookEvents, Secret: "0123456789abcdef", Active: true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hook
 }
 
 func (rf *roleFixture) tag(t *testing.T) news.Tag {

@@ -76,6 +76,10 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/editions/{code}", s.staff(s.deskEditionSave))
 	mux.Handle("GET /desk/settings", s.staff(s.deskSettings))
 	mux.Handle("POST /desk/settings", s.staff(s.deskSettingsSave))
+	mux.Handle("GET /desk/webhooks", s.staff(s.deskWebhooks))
+	mux.Handle("POST /desk/webhooks", s.staff(s.deskWebhookCreate))
+	mux.Handle("POST /desk/webhooks/{id}/active", s.staff(s.deskWebhookActive))
+	mux.Handle("POST /desk/webhooks/{id}/delete", s.staff(s.deskWebhookDelete))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

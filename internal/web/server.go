@@ -105,6 +105,13 @@ type Store interface {
 	Episodes(ctx context.Context, f store.EpisodeFilter) ([]news.Episode, error)
 	CreateEpisode(ctx context.Context, e *news.Episode) error
 	UpdateEpisode(ctx context.Context, e *news.Episode) error
+
+	// Webhooks, for admins.
+	Webhooks(ctx context.Context) ([]news.Webhook, error)
+	CreateWebhook(ctx context.Context, w news.Webhook) (news.Webhook, error)
+	SetWebhookActive(ctx context.Context, id int64, active bool) error
+	DeleteWebhook(ctx context.Context, id int64) error
+	WebhookDeliveries(ctx context.Context, webhookID int64, limit int) ([]news.Delivery, error)
 }
 
 // Config holds the settings of the web layer.

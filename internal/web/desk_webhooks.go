@@ -1,0 +1,125 @@
+package web
+
+import (
+	"crypto/rand"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// webhookLogSize is how many of each webhook's deliveries the desk shows.
+const webhookLogSize = 20
+
+// webhooksPage is the data of templates/desk/webhooks.html.
+type webhooksPage struct {
+	deskPage
+	Hooks  []webhookRow
+	Events []string
+	Form   formError
+	URL    string
+	Chosen map[string]bool
+}
+
+// webhookRow is one webhook with its latest deliveries.
+type webhookRow struct {
+	news.Webhook
+	Log []news.Delivery
+}
+
+// deskWebhooks lists the webhooks and their delivery logs. Admins only.
+func (s *Server) deskWebhooks(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageWebhooks, nil); err != nil {
+		return err
+	}
+	return s.renderWebhooks(w, r, u, http.StatusOK, "", news.WebhookEvents, formError{})
+}
+
+func (s *Server) renderWebhooks(w http.ResponseWriter, r *http.Request, u news.User, status int, url string, chosen []string, ferr formError) error {
+	dp, err := s.newDeskPage(r, u, "Webhooks", "webhooks")
+	if err != nil {
+		return err
+	}
+	hooks, err := s.store.Webhooks(r.Context())
+	if err != nil {
+		return err
+	}
+	p := &webhooksPage{deskPage: dp, Events: news.WebhookEvents, Form: ferr, URL: url, Chosen: map[string]bool{}}
+	for _, e := range chosen {
+		p.Chosen[e] = true
+	}
+	for _, h := range hooks {
+		log, err := s.store.WebhookDeliveries(r.Context(), h.ID, webhookLogSize)
+		if err != nil {
+			return err
+		}
+		p.Hooks = append(p.Hooks, webhookRow{Webhook: h, Log: log})
+	}
+	return s.renderDesk(w, r, status, "webhooks", p)
+}
+
+// deskWebhookCreate registers a webhook with a new random secret, which
+// the flash shows once: the receiver needs it to check signatures.
+func (s *Server) deskWebhookCreate(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageWebhooks, nil); err != nil {
+		return err
+	}
+	if err := r.ParseForm(); err != nil {
+		return news.Errorf(news.ErrInvalid, "unreadable form")
+	}
+	hook := news.Webhook{
+		URL:       strings.TrimSpace(r.PostFormValue("url")),
+		Events:    r.PostForm["event"],
+		Secret:    "whsec_" + rand.Text(),
+		Active:    true,
+		CreatedBy: u.ID,
+	}
+	hook, err := s.store.CreateWebhook(r.Context(), hook)
+	if err != nil {
+		ferr, ok := asFormError(err)
+		if !ok {
+			return err
+		}
+		return s.renderWebhooks(w, r, u, statusOf(err), r.PostFormValue("url"), r.PostForm["event"], ferr)
+	}
+	s.flash(r, "Webhook added. Its signing secret, shown this once: "+hook.Secret)
+	return deskRedirect(w, r, "/desk/webhooks")
+}
+
+// deskWebhookActive pauses or resumes a webhook.
+func (s *Server) deskWebhookActive(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageWebhooks, nil); err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	active := r.PostFormValue("active") == "true"
+	if err := s.store.SetWebhookActive(r.Context(), id, active); err != nil {
+		return err
+	}
+	if active {
+		s.flash(r, "Webhook resumed.")
+	} else {
+		s.flash(r, "Webhook paused: it is sent nothing new until resumed.")
+	}
+	return deskRedirect(w, r, "/desk/webhooks")
+}
+
+// deskWebhookDelete removes a webhook and its log.
+func (s *Server) deskWebhookDelete(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageWebhooks, nil); err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	if err := s.store.DeleteWebhook(r.Context(), id); err != nil {
+		return err
+	}
+	s.flash(r, "Webhook deleted.")
+	return deskRedirect(w, r, "/desk/webhooks")
+}
