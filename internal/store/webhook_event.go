@@ -147,12 +147,6 @@ func (tx *tx) announcedOrPublished(ctx context.Context) ([]storyChange, error) {
 	return changed, nil
 }
 
-func scanString(r scanner) (string, error) {
-	var s string
-	err := r.Scan(&s)
-	return s, err
-}
-
 // storyEvents compares each story with what was last announced of it,
 // returns the events, and records the new state.
 func (tx *tx) storyEvents(ctx context.Context, changed []storyChange) ([]news.WebhookEvent, error) {
