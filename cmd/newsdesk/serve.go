@@ -53,7 +53,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 
-	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL()}, st, logger)
+	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer}, st, logger)
 	if err != nil {
 		return err
 	}

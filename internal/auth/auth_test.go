@@ -111,3 +111,34 @@ func TestThrottle(t *testing.T) {
 		})
 	}
 }
+
+func TestCommonPassword(t *testing.T) {
+	tests := []struct {
+		pw     string
+		common bool
+	}{
+		{"password", true},
+		{"Password2024!", true},
+		{"QWERTYUIOP", true},
+		{"1234567890", true},
+		{"!!2024-2025!!", true},
+		{"aaaaaaaaaaaa", true},
+		{"ЙЦУКЕНГШЩЗ", true},
+		{"123iloveyou123", true},
+		{"correct horse battery", false},
+		{"harbour lights at nine", false},
+		{"passwordless kettle", false},
+		{"пароль-кириллица", false},
+	}
+	for _, tt := range tests {
+		if got := CommonPassword(tt.pw); got != tt.common {
+			t.Errorf("CommonPassword(%q) = %v, want %v", tt.pw, got, tt.common)
+		}
+	}
+	if err := CheckPasswordRules("Sunshine12345"); err == nil {
+		t.Error("CheckPasswordRules accepts Sunshine12345")
+	}
+	if n := len(commonPasswords()); n < 300 {
+		t.Errorf("the list holds %d passwords, want a few hundred", n)
+	}
+}

@@ -41,7 +41,7 @@ const (
 )
 
 // CheckPasswordRules returns an ErrInvalid error naming field "password"
-// when pw is too short or too long.
+// when pw is too short, too long or too common (CommonPassword).
 func CheckPasswordRules(pw string) error {
 	v := news.ValidationErrors{}
 	switch n := utf8.RuneCountInString(pw); {
@@ -49,6 +49,8 @@ func CheckPasswordRules(pw string) error {
 		v.Add("password", fmt.Sprintf("must be at least %d characters", MinPasswordLen))
 	case n > MaxPasswordLen:
 		v.Add("password", fmt.Sprintf("must be at most %d characters", MaxPasswordLen))
+	case CommonPassword(pw):
+		v.Add("password", "is one of the first that anyone guessing would try: choose another")
 	}
 	return v.Err("password")
 }

@@ -19,6 +19,15 @@ var (
 	AddressThrottle = Throttle{Limit: 20, Window: 15 * time.Minute}
 )
 
+// Limits of the requests that send mail (a reader's sign-up, a password
+// reset), counted whether or not they succeed: a few per hour to one
+// address, so that nobody can flood a mailbox through the site, and some
+// more from one client, which may be a household or an office.
+var (
+	MailAccountThrottle = Throttle{Limit: 3, Window: time.Hour}
+	MailAddressThrottle = Throttle{Limit: 10, Window: time.Hour}
+)
+
 // RetryAfter returns how long to wait before another attempt is allowed,
 // given the times of the recent failures, or 0 when one is allowed now.
 // The wait lasts until enough of the failures have left the window.

@@ -4,142 +4,16 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"log/slog"
-	"net"
-	"net/http"
-	"os/exec"
-	"path/filepath"
+	"newsdesk/internal/mail/mailtest"
 	"strings"
 	"testing"
-	"time"
 )
 
-// mailpit is a real SMTP server for the tests, with the HTTP API that
-// reads back what it received.
-type mailpit struct {
-	smtpPort int
-	api      string // http://127.0.0.1:port/api/v1
-}
-
-// startMailpit runs mailpit, a tool of this module (go.mod), on free ports
-// of 127.0.0.1, and skips the test when it cannot be started.
-func startMailpit(t *testing.T) mailpit {
-	t.Helper()
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("mailpit not started: no go command to build it with")
-	}
-	// go tool -n builds mailpit once into the build cache and prints the
-	// path of the binary, so later runs start it at once.
-	out, err := exec.Command(goBin, "tool", "-n", "mailpit").Output()
-	if err != nil {
-		t.Skipf("mailpit not started: go tool -n mailpit: %v", err)
-	}
-	bin := strings.TrimSpace(string(out))
-	mp := mailpit{smtpPort: freePort(t)}
-	httpAddr := fmt.Sprintf("127.0.0.1:%d", freePort(t))
-	mp.api = "http://" + httpAddr + "/api/v1"
-
-	var stderr bytes.Buffer
-	cmd := exec.Command(bin,
-		"--smtp", fmt.Sprintf("127.0.0.1:%d", mp.smtpPort),
-		"--listen", httpAddr,
-		"--database", filepath.Join(t.TempDir(), "mailpit.db"),
-		"--smtp-auth-accept-any", "--smtp-auth-allow-insecure",
-		"--disable-version-check", "--quiet")
-	cmd.Stdout, cmd.Stderr = &stderr, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Skipf("mailpit not started: %v", err)
-	}
-	exited := make(chan struct{})
-	go func() { cmd.Wait(); close(exited) }()
-	t.Cleanup(func() {
-		cmd.Process.Kill()
-		<-exited
-	})
-
-	deadline := time.Now().Add(10 * time.Second)
-	for {
-		resp, err := http.Get(mp.api + "/messages")
-		if err == nil {
-			resp.Body.Close()
-			if c, err := net.Dial("tcp", fmt.Sprintf("127.0.0.1:%d", mp.smtpPort)); err == nil {
-				c.Close()
-				return mp
-			}
-		}
-		select {
-		case <-exited:
-			t.Skipf("mailpit not started: it exited: %s", stderr.String())
-		case <-time.After(50 * time.Millisecond):
-		}
-		if time.Now().After(deadline) {
-			t.Skipf("mailpit not started: not listening after 10s: %s", stderr.String())
-		}
-	}
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port
-}
-
-type address struct{ Name, Address string }
-
-type received struct {
-	ID       string
-	Username string // the SMTP user that sent it, if any
-	From     address
-	To       []address
-	Subject  string
-	Text     string
-	HTML     string
-}
-
-// message returns the one message mailpit holds for to.
-func (mp mailpit) message(t *testing.T, to string) received {
-	t.Helper()
-	var list struct{ Messages []received }
-	mp.getJSON(t, "/messages", &list)
-	var found []received
-	for _, m := range list.Messages {
-		if len(m.To) == 1 && m.To[0].Address == to {
-			found = append(found, m)
-		}
-	}
-	if len(found) != 1 {
-		t.Fatalf("mailpit holds %d messages to %s, want 1", len(found), to)
-	}
-	var m received
-	mp.getJSON(t, "/message/"+found[0].ID, &m)
-	return m
-}
-
-func (mp mailpit) getJSON(t *testing.T, path string, v any) {
-	t.Helper()
-	resp, err := http.Get(mp.api + path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s", path, resp.Status)
-	}
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
-		t.Fatalf("GET %s: %v", path, err)
-	}
-}
-
 func TestSMTP(t *testing.T) {
-	mp := startMailpit(t)
+	mp := mailtest.Start(t)
 	ctx := context.Background()
-	base := Settings{Host: "127.0.0.1", Port: mp.smtpPort, From: "Daily News <noreply@news.example>", TLS: TLSNone}
+	base := Settings{Host: "127.0.0.1", Port: mp.SMTPPort, From: "Daily News <noreply@news.example>", TLS: TLSNone}
 
 	t.Run("plain text and HTML", func(t *testing.T) {
 		s, err := New(base, slog.New(slog.DiscardHandler))
@@ -155,11 +29,11 @@ func TestSMTP(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := mp.message(t, "reader@example.org")
+		got := mp.Message(t, "reader@example.org")
 		if got.Subject != "Подтвердите адрес" {
 			t.Errorf("subject = %q, want the one sent", got.Subject)
 		}
-		if want := (address{"Daily News", "noreply@news.example"}); got.From != want {
+		if want := (mailtest.Address{Name: "Daily News", Address: "noreply@news.example"}); got.From != want {
 			t.Errorf("from = %+v, want %+v", got.From, want)
 		}
 		if !strings.Contains(got.Text, "https://news.example/account/confirm?t=abc123") {
@@ -180,7 +54,7 @@ func TestSMTP(t *testing.T) {
 		if err := s.Send(ctx, Message{To: "auth@example.org", Subject: "Reset", Text: "Reset your password"}); err != nil {
 			t.Fatal(err)
 		}
-		got := mp.message(t, "auth@example.org")
+		got := mp.Message(t, "auth@example.org")
 		if got.Username != "newsdesk" {
 			t.Errorf("SMTP user = %q, want newsdesk", got.Username)
 		}

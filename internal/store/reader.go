@@ -48,7 +48,10 @@ func (s *Store) DeleteReader(ctx context.Context, id int64) error {
 				return err
 			}
 		}
-		if _, err := tx.exec(ctx, `DELETE FROM sign_in_failures WHERE key = ?`, "user:"+u.Email); err != nil {
+		// Failures and mail requests are counted under the address
+		// (web: "user:", "signup:user:", "reset:user:", "email:user:").
+		if _, err := tx.exec(ctx, `DELETE FROM sign_in_failures WHERE key IN (?, ?, ?, ?)`,
+			"user:"+u.Email, "signup:user:"+u.Email, "reset:user:"+u.Email, "email:user:"+u.Email); err != nil {
 			return err
 		}
 		return tx.execOne(ctx, notFound("user %d", id), `DELETE FROM users WHERE id = ?`, id)

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -237,21 +236,7 @@ func (s *Server) renderDesk(w http.ResponseWriter, r *http.Request, status int, 
 	if !ok {
 		return fmt.Errorf("web: render desk: no page %q", name)
 	}
-	buf := bufferPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufferPool.Put(buf)
-	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
-		return fmt.Errorf("web: render desk %s: %w", name, err)
-	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		_, _ = w.Write(buf.Bytes())
-	}
-	return nil
+	return writePrivate(w, r, t, status, "desk "+name, data)
 }
 
 // writeJSON writes v as a JSON response that is never stored.

@@ -51,24 +51,34 @@ func (s *Server) deskAccountSave(w http.ResponseWriter, r *http.Request, u news.
 // current one, then signs the user out everywhere else: whoever knew the
 // old password is out.
 func (s *Server) deskAccountPassword(w http.ResponseWriter, r *http.Request, u news.User) error {
-	ctx := r.Context()
-	current, pw, confirm := r.PostFormValue("current"), r.PostFormValue("password"), r.PostFormValue("confirm")
-	refuse := func(err error) error {
-		ferr, _ := asFormError(err)
+	err := s.changePassword(r, u, r.PostFormValue("current"), r.PostFormValue("password"), r.PostFormValue("confirm"))
+	if ferr, ok := asFormError(err); ok {
 		return s.renderAccount(w, r, u, http.StatusBadRequest, func(p *accountPage) { p.PasswordForm = ferr })
 	}
+	if err != nil {
+		return err
+	}
+	s.flash(r, "Your password is changed. Other devices are signed out.")
+	return deskRedirect(w, r, "/desk/account")
+}
+
+// changePassword sets u's new password after checking the current one,
+// then ends every other session of u and renews this one. A wrong current
+// password or a refused new one is an ErrInvalid naming the field.
+func (s *Server) changePassword(r *http.Request, u news.User, current, pw, confirm string) error {
+	ctx := r.Context()
 	if u.PasswordHash != "" {
 		ok, err := auth.CheckPassword(u.PasswordHash, current)
 		if err != nil {
 			return err
 		}
 		if !ok {
-			return refuse(&news.Error{Code: news.ErrInvalid, Message: "the current password is wrong",
-				Fields: map[string]string{"current": "is not your current password"}})
+			return &news.Error{Code: news.ErrInvalid, Message: "the current password is wrong",
+				Fields: map[string]string{"current": "is not your current password"}}
 		}
 	}
 	if err := passwordError(pw, confirm); err != nil {
-		return refuse(err)
+		return err
 	}
 	hash, err := auth.HashPassword(pw, auth.DefaultParams)
 	if err != nil {
@@ -77,13 +87,8 @@ func (s *Server) deskAccountPassword(w http.ResponseWriter, r *http.Request, u n
 	if err := s.store.SetPassword(ctx, u.ID, hash); err != nil {
 		return err
 	}
-	u, err = s.store.EndSessions(ctx, u.ID)
-	if err != nil {
+	if u, err = s.store.EndSessions(ctx, u.ID); err != nil {
 		return err
 	}
-	if err := s.startSession(r, u); err != nil {
-		return err
-	}
-	s.flash(r, "Your password is changed. Other devices are signed out.")
-	return deskRedirect(w, r, "/desk/account")
+	return s.startSession(r, u)
 }

@@ -50,61 +50,31 @@ const (
 	msgDisabled       = "This account is disabled. Ask an administrator to enable it."
 )
 
-// deskSignIn checks an address and password and starts a session. Failed
-// attempts are recorded per account and per address; past the limits the
-// form answers 429 with Retry-After, across every node since the failures
-// are in the database.
+// deskSignIn checks an address and password and starts a session for
+// staff. Past the limits of failed attempts (checkSignIn) the form answers
+// 429 with Retry-After, across every node since the failures are in the
+// database.
 func (s *Server) deskSignIn(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
-	ctx := r.Context()
 	email := news.NormalizeEmail(r.PostFormValue("email"))
-	pw := r.PostFormValue("password")
 	p := &signInPage{deskPage: deskPage{Title: "Sign in"}, Email: email, Next: safeNext(r.PostFormValue("next"))}
-	keys := []string{"user:" + email, "addr:" + clientAddr(r)}
-
-	wait, err := s.signInWait(r, keys)
-	if err != nil {
-		return err
-	}
-	if wait > 0 {
-		mins := int(math.Ceil(wait.Minutes()))
-		w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
-		p.Error = "Too many failed sign-ins. Try again in " + strconv.Itoa(mins) + " minute" + plural(mins) + "."
-		return s.renderDesk(w, r, http.StatusTooManyRequests, "signin", p)
-	}
-
-	u, err := s.store.UserByEmail(ctx, email)
-	var ok bool
+	u, ok, wait, err := s.checkSignIn(r, email, r.PostFormValue("password"))
 	switch {
-	case errors.Is(err, news.ErrNotFound):
-		auth.WasteTime(pw)
 	case err != nil:
 		return err
-	case u.PasswordHash == "":
-		// Invited, no password yet: take as long as a check would, so the
-		// answer's timing does not tell such accounts apart.
-		auth.WasteTime(pw)
-	default:
-		if ok, err = auth.CheckPassword(u.PasswordHash, pw); err != nil {
-			return err
-		}
-	}
-	if !ok {
-		if err := s.store.RecordSignInFailure(ctx, keys...); err != nil {
-			return err
-		}
+	case wait > 0:
+		mins := retryAfter(w, wait)
+		p.Error = "Too many failed sign-ins. Try again in " + strconv.Itoa(mins) + " minute" + plural(mins) + "."
+		return s.renderDesk(w, r, http.StatusTooManyRequests, "signin", p)
+	case !ok:
 		p.Error = msgBadCredentials
 		return s.renderDesk(w, r, http.StatusUnauthorized, "signin", p)
-	}
-	if u.Disabled || !u.Role.Staff() {
+	case u.Disabled || !u.Role.Staff():
 		p.Error = msgNoDesk
 		if u.Disabled {
 			p.Error = msgDisabled
 		}
 		return s.renderDesk(w, r, http.StatusForbidden, "signin", p)
-	}
-	if err := s.store.ClearSignInFailures(ctx, keys[0]); err != nil {
-		return err
 	}
 	if err := s.startSession(r, u); err != nil {
 		return err
@@ -112,12 +82,46 @@ func (s *Server) deskSignIn(w http.ResponseWriter, r *http.Request) error {
 	return deskRedirect(w, r, p.Next)
 }
 
-// signInWait is how long the client must wait before trying again: the
-// longer of the account's and the address's waits.
-func (s *Server) signInWait(r *http.Request, keys []string) (time.Duration, error) {
+// checkSignIn checks an address and password, for the desk's sign-in and
+// readers' alike. Failed attempts are recorded per account and per client
+// address; past the limits wait says how long the client must wait, and
+// nothing is checked. ok reports whether the password matched; the caller
+// still decides whether the account may sign in where it asked.
+func (s *Server) checkSignIn(r *http.Request, email, pw string) (u news.User, ok bool, wait time.Duration, err error) {
+	ctx := r.Context()
+	keys := []string{"user:" + email, "addr:" + clientAddr(r)}
+	wait, err = s.throttleWait(r, keys, auth.AccountThrottle, auth.AddressThrottle)
+	if err != nil || wait > 0 {
+		return news.User{}, false, wait, err
+	}
+	u, err = s.store.UserByEmail(ctx, email)
+	switch {
+	case errors.Is(err, news.ErrNotFound):
+		auth.WasteTime(pw)
+	case err != nil:
+		return news.User{}, false, 0, err
+	case u.PasswordHash == "":
+		// Invited, no password yet: take as long as a check would, so the
+		// answer's timing does not tell such accounts apart.
+		auth.WasteTime(pw)
+	default:
+		if ok, err = auth.CheckPassword(u.PasswordHash, pw); err != nil {
+			return news.User{}, false, 0, err
+		}
+	}
+	if !ok {
+		return news.User{}, false, 0, s.store.RecordSignInFailure(ctx, keys...)
+	}
+	return u, true, 0, s.store.ClearSignInFailures(ctx, keys[0])
+}
+
+// throttleWait is how long the client must wait before trying again: the
+// longest wait of the throttles, each counting the failures under the key
+// at the same index.
+func (s *Server) throttleWait(r *http.Request, keys []string, throttles ...auth.Throttle) (time.Duration, error) {
 	now := time.Now()
 	var wait time.Duration
-	for i, th := range []auth.Throttle{auth.AccountThrottle, auth.AddressThrottle} {
+	for i, th := range throttles {
 		failures, err := s.store.SignInFailures(r.Context(), keys[i], now.Add(-th.Window))
 		if err != nil {
 			return 0, err
@@ -125,6 +129,13 @@ func (s *Server) signInWait(r *http.Request, keys []string) (time.Duration, erro
 		wait = max(wait, th.RetryAfter(failures, now))
 	}
 	return wait, nil
+}
+
+// retryAfter sets the Retry-After header for a throttled request and
+// returns the wait in whole minutes, for the message.
+func retryAfter(w http.ResponseWriter, wait time.Duration) int {
+	w.Header().Set("Retry-After", strconv.Itoa(int(math.Ceil(wait.Seconds()))))
+	return int(math.Ceil(wait.Minutes()))
 }
 
 // startSession signs u in: a new session token (so a token planted before

@@ -18,6 +18,9 @@ var iconPaths = map[string]string{
 	"share":         `<circle cx="18" cy="5.5" r="2.5"/><circle cx="6" cy="12" r="2.5"/><circle cx="18" cy="18.5" r="2.5"/><path d="m8.2 10.8 7.6-4.1M8.2 13.2l7.6 4.1"/>`,
 	"mail":          `<rect x="3" y="5.5" width="18" height="13" rx="2"/><path d="m3.5 7 8.5 6 8.5-6"/>`,
 	"link":          `<path d="M10 14a4 4 0 0 0 5.7 0l3.1-3.1a4 4 0 0 0-5.7-5.7L11.5 6.8"/><path d="M14 10a4 4 0 0 0-5.7 0l-3.1 3.1a4 4 0 0 0 5.7 5.7l1.6-1.6"/>`,
+	"bookmark":      `<path d="M6.5 3.5h11v17l-5.5-4-5.5 4z"/>`,
+	"bookmark-b":    `<path d="M6.5 3.5h11v17l-5.5-4-5.5 4z" fill="currentColor"/>`,
+	"trash":         `<path d="M4 6.5h16M9.5 6.5V4h5v2.5M6.5 6.5l1 13.5h9l1-13.5M10 10.5v6M14 10.5v6"/>`,
 	"user":          `<circle cx="12" cy="8" r="4"/><path d="M4.5 20.5c1.2-4 4-6 7.5-6s6.3 2 7.5 6"/>`,
 	// The audio player's.
 	"audio-play":     `<path d="M7 4.5v15l12-7.5z"/>`,

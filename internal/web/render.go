@@ -18,7 +18,7 @@ var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed together with the shared
 // layout and partials into its own set, so their blocks cannot collide.
-var pageNames = []string{"home", "list", "story", "error", "podcasts", "show", "episode"}
+var pageNames = []string{"home", "list", "story", "error", "podcasts", "show", "episode", "account", "bookmarks"}
 
 // deskPageNames are the desk's page templates, templates/desk/<name>.html,
 // each parsed with templates/desk/layout.html.
@@ -37,6 +37,8 @@ func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 		"static":  static.url,
 		"icon":    icon,
 		"fieldOf": fieldOf,
+		// accountField is a labelled input of an account form.
+		"accountField": accountField,
 	}
 	shared, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html", "templates/podcast_partials.html")
 	if err != nil {
@@ -114,24 +116,57 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if !ok {
 		return fmt.Errorf("web: render: no page %q", name)
 	}
-	buf := bufferPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer bufferPool.Put(buf)
-	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
-		return fmt.Errorf("web: render %s: %w", name, err)
+	buf, release, err := executeLayout(t, name, data)
+	if err != nil {
+		return err
+	}
+	defer release()
+	if status != http.StatusOK {
+		writeNoStore(w, r, status, buf)
+		return nil
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	if status != http.StatusOK {
-		h.Set("Cache-Control", "no-store")
-		h.Set("Content-Length", strconv.Itoa(buf.Len()))
-		w.WriteHeader(status)
-		// A failed write means the reader has gone: nobody is left to tell.
-		_, _ = w.Write(buf.Bytes())
-		return nil
-	}
 	h.Set("Cache-Control", pageMaxAge)
 	h.Set("ETag", `"`+strconv.FormatUint(uint64(crc32.Checksum(buf.Bytes(), crcTable)), 36)+"-"+strconv.FormatInt(int64(buf.Len()), 36)+`"`)
 	http.ServeContent(w, r, "", modified, bytes.NewReader(buf.Bytes()))
 	return nil
+}
+
+// writePrivate executes t's layout into a buffer and writes it only when
+// that succeeded, as a page nobody may store: desk and account pages.
+func writePrivate(w http.ResponseWriter, r *http.Request, t *template.Template, status int, name string, data any) error {
+	buf, release, err := executeLayout(t, name, data)
+	if err != nil {
+		return err
+	}
+	defer release()
+	writeNoStore(w, r, status, buf)
+	return nil
+}
+
+// executeLayout executes t's layout into a pooled buffer, which release
+// gives back.
+func executeLayout(t *template.Template, name string, data any) (buf *bytes.Buffer, release func(), err error) {
+	buf = bufferPool.Get().(*bytes.Buffer)
+	buf.Reset()
+	release = func() { bufferPool.Put(buf) }
+	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
+		release()
+		return nil, nil, fmt.Errorf("web: render %s: %w", name, err)
+	}
+	return buf, release, nil
+}
+
+// writeNoStore writes a rendered page that no cache may keep.
+func writeNoStore(w http.ResponseWriter, r *http.Request, status int, buf *bytes.Buffer) {
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		// A failed write means the reader has gone: nobody is left to tell.
+		_, _ = w.Write(buf.Bytes())
+	}
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
+	"newsdesk/internal/mail"
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
 )
@@ -112,6 +113,17 @@ type Store interface {
 	SetWebhookActive(ctx context.Context, id int64, active bool) error
 	DeleteWebhook(ctx context.Context, id int64) error
 	WebhookDeliveries(ctx context.Context, webhookID int64, limit int) ([]news.Delivery, error)
+
+	// Readers: accounts and bookmarks.
+	CreateTokenData(ctx context.Context, userID int64, purpose, data string, ttl time.Duration) (string, error)
+	TokenData(ctx context.Context, raw, purpose string) (news.User, string, error)
+	UseTokenData(ctx context.Context, raw, purpose string) (news.User, string, error)
+	ConfirmUser(ctx context.Context, id int64) error
+	DeleteReader(ctx context.Context, id int64) error
+	AddBookmark(ctx context.Context, userID, storyID int64) error
+	RemoveBookmark(ctx context.Context, userID, storyID int64) error
+	Bookmarks(ctx context.Context, userID int64, page, size int) (news.StoryList, error)
+	BookmarkedIDs(ctx context.Context, userID int64, ids []int64) ([]int64, error)
 }
 
 // Config holds the settings of the web layer.
@@ -124,6 +136,9 @@ type Config struct {
 	// DefaultCacheSize, a negative size no cache. The cache serves only
 	// while Watch runs.
 	CacheSize int64
+	// Mailer sends readers' confirmation, reset and notice e-mails. Nil
+	// means the log: each message is written to the server's log.
+	Mailer mail.Sender
 }
 
 // Server serves the public site. Build it with NewServer.
@@ -167,6 +182,11 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
+	if cfg.Mailer == nil {
+		if cfg.Mailer, err = mail.New(mail.Settings{From: "newsdesk <noreply@localhost>"}, logger); err != nil {
+			return nil, fmt.Errorf("web: new server: %w", err)
+		}
+	}
 	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, popular: map[string]popularTopics{}, poll: pollInterval}
 	s.sessions = newSessionManager(st.Sessions(), strings.HasPrefix(cfg.BaseURL, "https://"), logger)
 	if cfg.CacheSize == 0 {
@@ -205,12 +225,13 @@ func newSessionManager(st scs.Store, secure bool, logger *slog.Logger) *scs.Sess
 	return sm
 }
 
-// withSessions loads and saves sessions for the desk only: public pages
-// stay free of cookies, and of the Vary: Cookie that would defeat caches.
+// withSessions loads and saves sessions for the desk and readers' /account/
+// pages only: public pages stay free of cookies, and of the Vary: Cookie
+// that would defeat caches.
 func (s *Server) withSessions(next http.Handler) http.Handler {
 	withSession := s.sessions.LoadAndSave(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.URL.Path == "/desk" || strings.HasPrefix(r.URL.Path, "/desk/") {
+		if p := r.URL.Path; p == "/desk" || strings.HasPrefix(p, "/desk/") || strings.HasPrefix(p, "/account/") {
 			withSession.ServeHTTP(w, r)
 			return
 		}

@@ -21,6 +21,7 @@ type site struct {
 	origin   string         // scheme and host for absolute links
 	loc      *time.Location // the edition's zone, looked up once
 	settings news.Settings  // the site's name and channels
+	here     string         // the page's own path and page number, where bookmark buttons return
 }
 
 // formatDate is news.Edition.FormatDate with the zone looked up once per
@@ -71,7 +72,7 @@ func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (
 	// Every page shows the edition switch, the edition's sections and the
 	// site's name and channels.
 	addKeys(r, news.KeyEditions, news.KeySite, news.NavKey(ed.Code))
-	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set}, nil
+	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set, here: herePath(r)}, nil
 }
 
 // location returns the edition's time zone from the server's cache. Zones
@@ -143,6 +144,9 @@ type basePage struct {
 	PrevURL     string
 	NextURL     string
 	NoIndex     bool
+	// AccountLinks lead to the reader's sign-in, sign-up, account and
+	// bookmarks; the site's script shows the signed-in ones.
+	AccountLinks accountLinks
 }
 
 // navLink is one link in the header navigation or edition switch.
@@ -171,6 +175,7 @@ func (st *site) base(r *http.Request, current string) basePage {
 	for _, sec := range st.sections {
 		b.Sections = append(b.Sections, navLink{Name: sec.Name, URL: st.path("/" + sec.Slug + "/"), Current: sec.Slug == current})
 	}
+	b.AccountLinks = st.accountLinks(st.here)
 	for _, c := range news.SiteChannels {
 		if addr := st.settings.Channels[c.Key]; addr != "" {
 			b.Channels = append(b.Channels, navLink{Name: c.Name, URL: addr})
@@ -188,6 +193,7 @@ type storyCard struct {
 	Date     string
 	DateTime string
 	Labels   []labelView
+	Bookmark bookmarkButton
 }
 
 // labelView is a media label badge.
@@ -206,6 +212,7 @@ func (st *site) card(x *news.Story, leadRunes int) storyCard {
 		Date:     st.formatDate(x.PublishedAt),
 		DateTime: x.PublishedAt.UTC().Format(rfc3339),
 		Labels:   st.labels(x.Labels),
+		Bookmark: st.bookmarkButton(x.ID),
 	}
 }
 
@@ -300,6 +307,9 @@ type pageItem struct {
 func pageURL(path string, n int) string {
 	if n <= 1 {
 		return path
+	}
+	if strings.Contains(path, "?") {
+		return path + "&page=" + strconv.Itoa(n)
 	}
 	return path + "?page=" + strconv.Itoa(n)
 }

@@ -16,9 +16,10 @@ const relatedCount = 4
 // storyPage is the data of a story page.
 type storyPage struct {
 	basePage
-	Story   storyView
-	Related []storyCard
-	Share   []shareLink
+	Story    storyView
+	Related  []storyCard
+	Share    []shareLink
+	Bookmark bookmarkButton
 	podcastSide
 }
 
@@ -119,6 +120,7 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 	}
 	p.Canonical = st.origin + st.path(x.Path())
 	p.Share = shareLinks(st.ui, p.Canonical, x.Headline)
+	p.Bookmark = st.bookmarkButton(x.ID)
 	var err error
 	if p.Meta, p.JSONLD, err = storyMeta(st, x, p.Canonical, p.Description); err != nil {
 		return nil, err

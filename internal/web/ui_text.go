@@ -43,7 +43,8 @@ type uiText struct {
 	LinkCopied    string
 	ShareMore     string // the system share sheet, where the browser has one
 	Labels        map[news.MediaLabel]string
-	Podcast       podcastText // the podcast pages and the audio player
+	Podcast       podcastText  // the podcast pages and the audio player
+	Account       *accountText // readers' accounts and bookmarks (ui_text_account.go)
 }
 
 // label returns the badge text of a media label.
@@ -94,6 +95,7 @@ var english = &uiText{
 	ShareMore:     "More…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
 	Podcast:       englishPodcast,
+	Account:       englishAccount,
 }
 
 var russian = &uiText{
@@ -136,6 +138,7 @@ var russian = &uiText{
 	ShareMore:     "Ещё…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
 	Podcast:       russianPodcast,
+	Account:       russianAccount,
 }
 
 // noteKind returns the name of a kind of note.

@@ -23,3 +23,86 @@
     });
   });
 })();
+
+// Readers: the page is cached and the same for everyone, so it is drawn
+// signed out, with every bookmark button unsaved. When this browser has a
+// session (the newsdesk_reader hint cookie, which holds no secret), one
+// private request fills in the reader's name and saved stories. The
+// bookmark buttons then save and remove without reloading the page;
+// without this script they are plain forms that come back to the page.
+(function () {
+  "use strict";
+  var forms = Array.prototype.slice.call(document.querySelectorAll("form.bookmark"));
+  var trash = Array.prototype.slice.call(document.querySelectorAll("form.saved-remove"));
+
+  function show(form, saved) {
+    form.classList.toggle("is-saved", saved);
+    form.classList.toggle("is-unsaved", !saved);
+  }
+
+  // post sends a bookmark form as the browser would, asking for JSON.
+  function post(form, action) {
+    var body = new URLSearchParams(new FormData(form));
+    body.set("action", action);
+    return fetch(form.action, {
+      method: "POST", body: body, credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (resp) {
+      return resp.json().then(function (data) {
+        if (resp.status === 401 && data.signin) {
+          location.href = data.signin;
+          return null;
+        }
+        if (!resp.ok) throw new Error(data.error || resp.statusText);
+        return data;
+      });
+    });
+  }
+
+  forms.forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      var action = e.submitter ? e.submitter.value : "add";
+      e.preventDefault();
+      form.setAttribute("aria-busy", "true");
+      post(form, action).then(function (data) {
+        if (!data) return;
+        document.querySelectorAll('form.bookmark[data-story="' + form.dataset.story + '"]').forEach(function (f) { show(f, data.saved); });
+        var again = form.querySelector(data.saved ? ".bookmark-remove" : ".bookmark-add");
+        if (again) again.focus();
+      }).catch(function () {
+        // Let the browser try: the form works without this script.
+        form.submit();
+      }).finally(function () { form.removeAttribute("aria-busy"); });
+    });
+  });
+
+  trash.forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      post(form, "remove").then(function (data) {
+        if (!data) return;
+        var item = form.closest(".saved-item");
+        if (item) item.remove();
+      }).catch(function () { form.submit(); });
+    });
+  });
+
+  if (!/(?:^|;\s*)newsdesk_reader=1/.test(document.cookie)) return;
+  var ids = forms.map(function (f) { return f.dataset.story; }).filter(function (id, i, all) { return all.indexOf(id) === i; });
+  fetch("/account/bookmarks/state?ids=" + ids.slice(0, 200).join(","), {
+    credentials: "same-origin", headers: { "Accept": "application/json" }
+  }).then(function (resp) { return resp.ok ? resp.json() : null; }).then(function (state) {
+    if (!state) return;
+    if (!state.signedIn) {
+      // The session has ended: forget the hint.
+      document.cookie = "newsdesk_reader=; Max-Age=0; Path=/; SameSite=Lax";
+      return;
+    }
+    var saved = {};
+    (state.saved || []).forEach(function (id) { saved[id] = true; });
+    forms.forEach(function (f) { show(f, !!saved[f.dataset.story]); });
+    document.querySelectorAll(".account-signin, .account-signup").forEach(function (a) { a.hidden = true; });
+    document.querySelectorAll(".account-me, .account-bookmarks").forEach(function (a) { a.hidden = false; });
+    document.querySelectorAll(".account-name").forEach(function (n) { n.textContent = state.name; });
+  }).catch(function () {});
+})();
