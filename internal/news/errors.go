@@ -19,6 +19,8 @@ const (
 	ErrConflict  Code = "conflict"
 	ErrInvalid   Code = "invalid"
 	ErrForbidden Code = "forbidden"
+	// ErrTooLarge refuses an upload over its size limit.
+	ErrTooLarge Code = "too large"
 )
 
 func (c Code) Error() string { return string(c) }
