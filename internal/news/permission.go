@@ -29,16 +29,22 @@ const (
 	ActManageShows    Action = "manage podcast shows"
 	ActEditEpisode    Action = "edit podcast episodes"
 	ActPublishEpisode Action = "publish podcast episodes"
+
+	// The media library: every member of staff uploads; see CanMedia.
+	ActUploadMedia Action = "upload media"
+	ActEditMedia   Action = "edit media"
+	ActDeleteMedia Action = "delete media"
 )
 
 // Can reports whether u may take action a, on st for story actions.
 //
 // A contributor writes and edits own drafts and submits them for review. An
 // author also publishes, schedules and edits own stories whatever their
-// status. An editor does anything to anyone's stories and manages sections,
-// tags and the home page; an admin also manages staff, editions, settings
-// and webhooks, and alone deletes stories for ever. Readers and disabled
-// users can do nothing on the desk.
+// status. An editor does anything to anyone's stories and media and manages
+// sections, tags and the home page; an admin also manages staff, editions,
+// settings and webhooks, and alone deletes stories for ever. Every member
+// of staff uploads media (see CanMedia for editing it). Readers and
+// disabled users can do nothing on the desk.
 func Can(u User, a Action, st *Story) bool {
 	if u.Disabled || !u.Role.Staff() {
 		return false
@@ -56,7 +62,7 @@ func Can(u User, a Action, st *Story) bool {
 	own := st != nil && st.OwnerID != 0 && st.OwnerID == u.ID
 	unpublished := st != nil && (st.Status == StatusDraft || st.Status == StatusReview)
 	switch a {
-	case ActCreateStory:
+	case ActCreateStory, ActUploadMedia:
 		return true
 	case ActEditStory, ActSubmitStory:
 		if u.Role == RoleContributor {
@@ -73,6 +79,27 @@ func Can(u User, a Action, st *Story) bool {
 		return u.Role == RoleAuthor
 	}
 	return false
+}
+
+// CanMedia reports whether u may take action a (ActEditMedia or
+// ActDeleteMedia) on the library item m: editors and admins on any item,
+// authors and contributors on those they uploaded.
+func CanMedia(u User, a Action, m Media) bool {
+	if Can(u, a, nil) {
+		return true
+	}
+	if u.Disabled || !u.Role.Staff() || m.CreatedBy == 0 || m.CreatedBy != u.ID {
+		return false
+	}
+	return a == ActEditMedia || a == ActDeleteMedia
+}
+
+// AuthorizeMedia is CanMedia as an error.
+func AuthorizeMedia(u User, a Action, m Media) error {
+	if CanMedia(u, a, m) {
+		return nil
+	}
+	return Errorf(ErrForbidden, "your role (%s) may not %s uploaded by someone else", u.Role, a)
 }
 
 // Authorize is Can as an error: nil when u may take the action, otherwise

@@ -27,6 +27,11 @@ func TestCan(t *testing.T) {
 		{"contributor trashes own draft", user(RoleContributor), ActTrashStory, story(me, StatusDraft), true},
 		{"contributor restores own story", user(RoleContributor), ActRestoreStory, story(me, StatusTrashed), true},
 		{"contributor may not curate", user(RoleContributor), ActCurateHome, nil, false},
+		{"contributor uploads media", user(RoleContributor), ActUploadMedia, nil, true},
+		{"contributor may not edit the library", user(RoleContributor), ActEditMedia, nil, false},
+		{"editor edits the library", user(RoleEditor), ActEditMedia, nil, true},
+		{"editor deletes media", user(RoleEditor), ActDeleteMedia, nil, true},
+		{"reader may not upload media", user(RoleReader), ActUploadMedia, nil, false},
 		{"author publishes own draft", user(RoleAuthor), ActPublishStory, story(me, StatusDraft), true},
 		{"author schedules own draft", user(RoleAuthor), ActScheduleStory, story(me, StatusReview), true},
 		{"author edits own published story", user(RoleAuthor), ActEditStory, story(me, StatusPublished), true},
@@ -96,5 +101,34 @@ func TestValidEmail(t *testing.T) {
 	}
 	if got := NormalizeEmail("  Editor@Example.COM "); got != "editor@example.com" {
 		t.Errorf("NormalizeEmail = %q", got)
+	}
+}
+
+func TestCanMedia(t *testing.T) {
+	const me, other = 7, 8
+	tests := []struct {
+		name string
+		u    User
+		a    Action
+		by   int64
+		want bool
+	}{
+		{"contributor edits own upload", User{ID: me, Role: RoleContributor}, ActEditMedia, me, true},
+		{"contributor deletes own upload", User{ID: me, Role: RoleContributor}, ActDeleteMedia, me, true},
+		{"contributor may not edit another's", User{ID: me, Role: RoleContributor}, ActEditMedia, other, false},
+		{"author may not edit generated media", User{ID: me, Role: RoleAuthor}, ActEditMedia, 0, false},
+		{"editor edits another's", User{ID: me, Role: RoleEditor}, ActEditMedia, other, true},
+		{"reader may not edit own", User{ID: me, Role: RoleReader}, ActEditMedia, me, false},
+		{"disabled contributor may not edit own", User{ID: me, Role: RoleContributor, Disabled: true}, ActEditMedia, me, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := CanMedia(tt.u, tt.a, Media{CreatedBy: tt.by}); got != tt.want {
+				t.Errorf("CanMedia(%s, %q, by %d) = %v, want %v", tt.u.Role, tt.a, tt.by, got, tt.want)
+			}
+			if err := AuthorizeMedia(tt.u, tt.a, Media{CreatedBy: tt.by}); (err == nil) != tt.want || err != nil && !errors.Is(err, ErrForbidden) {
+				t.Errorf("AuthorizeMedia = %v, want allowed %v", err, tt.want)
+			}
+		})
 	}
 }

@@ -14,6 +14,28 @@ type Settings struct {
 	// Channels maps a channel's Key (see SiteChannels) to the address of
 	// the outlet's own page there. Empty means the outlet has none.
 	Channels map[string]string
+	// MediaLimits is the largest upload accepted of each kind of media, in
+	// bytes; a kind missing takes DefaultMediaLimits'.
+	MediaLimits map[MediaKind]int64
+}
+
+// DefaultMediaLimits are the upload limits until an admin sets others.
+var DefaultMediaLimits = map[MediaKind]int64{
+	MediaImage:    20 << 20,
+	MediaVideo:    500 << 20,
+	MediaAudio:    200 << 20,
+	MediaDocument: 50 << 20,
+}
+
+// MaxMediaLimit bounds what an admin may set as an upload limit.
+const MaxMediaLimit = 8 << 30
+
+// MediaLimit returns the upload limit of kind k.
+func (s Settings) MediaLimit(k MediaKind) int64 {
+	if n := s.MediaLimits[k]; n > 0 {
+		return n
+	}
+	return DefaultMediaLimits[k]
 }
 
 // Channel is a place outside the site where the outlet publishes.
@@ -36,7 +58,7 @@ const MaxSiteNameLen = 60
 
 // DefaultSettings are a new newsroom's settings.
 func DefaultSettings() Settings {
-	return Settings{SiteName: DefaultSiteName, Channels: map[string]string{}}
+	return Settings{SiteName: DefaultSiteName, Channels: map[string]string{}, MediaLimits: map[MediaKind]int64{}}
 }
 
 // Validate checks the settings: a name, and http or https addresses for
@@ -64,6 +86,13 @@ func (s Settings) Validate() error {
 		u, err := url.Parse(addr)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || len(addr) > 500 {
 			v.Add("channel_"+key, "must be an http:// or https:// address")
+		}
+	}
+	for k, n := range s.MediaLimits {
+		if !k.Valid() {
+			v.Add("media_limit_"+string(k), "is not a known kind of media")
+		} else if n <= 0 || n > MaxMediaLimit {
+			v.Add("media_limit_"+string(k), "must be between 1 byte and 8 GB")
 		}
 	}
 	return v.Err("settings")

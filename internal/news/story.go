@@ -112,6 +112,12 @@ type Story struct {
 	// EditedBy is the staff user making the current save, recorded with its
 	// revision; it is not a property of the story itself.
 	EditedBy int64 `json:"-"`
+	// Media are the library items attached to the story: its lead video
+	// or image, gallery, audio and attachments, in order. Single-story
+	// reads fill them; lists leave them nil. Saving a story with nil Media
+	// keeps the media it has; any other value replaces them, and a story
+	// with media gets its Labels from them (see LabelsFor).
+	Media []StoryMedia `json:",omitempty"`
 	// Notes are the corrections, clarifications and updates attached to the
 	// story after publication, oldest first. Only single-story reads fill
 	// them; lists leave them empty.

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"newsdesk/internal/news"
@@ -11,7 +12,8 @@ import (
 // Keys of the site_settings rows.
 const (
 	settingSiteName = "site_name"
-	settingChannel  = "channel." // + the channel's key
+	settingChannel  = "channel."     // + the channel's key
+	settingMedia    = "media_limit." // + the kind of media; bytes
 )
 
 // Settings returns the site's settings, the defaults for what was never
@@ -31,6 +33,10 @@ func (s *Store) Settings(ctx context.Context) (news.Settings, error) {
 				set.SiteName = x.value
 			case strings.HasPrefix(x.key, settingChannel):
 				set.Channels[strings.TrimPrefix(x.key, settingChannel)] = x.value
+			case strings.HasPrefix(x.key, settingMedia):
+				if n, err := strconv.ParseInt(x.value, 10, 64); err == nil && n > 0 {
+					set.MediaLimits[news.MediaKind(strings.TrimPrefix(x.key, settingMedia))] = n
+				}
 			}
 		}
 		return err
@@ -56,6 +62,11 @@ func (s *Store) SaveSettings(ctx context.Context, set news.Settings) error {
 		}
 		for _, c := range news.SiteChannels {
 			if _, err := tx.exec(ctx, upsert, settingChannel+c.Key, strings.TrimSpace(set.Channels[c.Key])); err != nil {
+				return err
+			}
+		}
+		for k, n := range set.MediaLimits {
+			if _, err := tx.exec(ctx, upsert, settingMedia+string(k), strconv.FormatInt(n, 10)); err != nil {
 				return err
 			}
 		}

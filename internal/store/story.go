@@ -89,6 +89,9 @@ func (s *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 		if err != nil {
 			return err
 		}
+		if err := tx.fillMedia(ctx, &st); err != nil {
+			return err
+		}
 		return tx.fillNotes(ctx, &st)
 	})
 	if err != nil {
@@ -137,6 +140,9 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 	st.Slug = slug
 	st.ID = 0
 	st.Version = 1
+	if err := tx.resolveStoryMedia(ctx, st); err != nil {
+		return err
+	}
 	if st.CreatedAt.IsZero() {
 		st.CreatedAt = tx.now
 	}
@@ -158,6 +164,9 @@ func (tx *tx) createStory(ctx context.Context, st *news.Story) error {
 		return err
 	}
 	if err := tx.writeStoryLinks(ctx, st, false); err != nil {
+		return err
+	}
+	if err := tx.writeStoryMedia(ctx, st, false); err != nil {
 		return err
 	}
 	if err := tx.indexStory(ctx, st); err != nil {
@@ -203,6 +212,9 @@ func (tx *tx) saveStory(ctx context.Context, st *news.Story, kind news.RevisionK
 	if err := tx.prepareStory(ctx, st); err != nil {
 		return err
 	}
+	if err := tx.resolveStoryMedia(ctx, st); err != nil {
+		return err
+	}
 	if st.Slug, err = tx.uniqueSlug(ctx, st.Edition, st.Slug, st.ID); err != nil {
 		return err
 	}
@@ -229,6 +241,9 @@ func (tx *tx) saveStory(ctx context.Context, st *news.Story, kind news.RevisionK
 		return err
 	}
 	if err := tx.writeStoryLinks(ctx, st, true); err != nil {
+		return err
+	}
+	if err := tx.writeStoryMedia(ctx, st, true); err != nil {
 		return err
 	}
 	if err := tx.indexStory(ctx, st); err != nil {
