@@ -10,11 +10,13 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"newsdesk/internal/config"
 	"newsdesk/internal/demo"
 	"newsdesk/internal/mail"
+	"newsdesk/internal/media"
 	"newsdesk/internal/news"
 	"newsdesk/internal/schedule"
 	"newsdesk/internal/store"
@@ -53,7 +55,11 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		}
 	}
 
-	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer}, st, logger)
+	lib, err := openMedia(cfg)
+	if err != nil {
+		return err
+	}
+	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer, Media: lib}, st, logger)
 	if err != nil {
 		return err
 	}
@@ -104,6 +110,20 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	logger.Info("stopped")
 	return nil
+}
+
+// openMedia opens the media library in --data/media, with uploads checked
+// in --data/media-tmp, on the same disk.
+func openMedia(cfg config.Config) (*media.Library, error) {
+	disk, err := media.NewDisk(filepath.Join(cfg.Data, "media"))
+	if err != nil {
+		return nil, err
+	}
+	tmp := filepath.Join(cfg.Data, "media-tmp")
+	if err := os.MkdirAll(tmp, 0o750); err != nil {
+		return nil, fmt.Errorf("create media folder: %w", err)
+	}
+	return &media.Library{Storage: disk, TempDir: tmp}, nil
 }
 
 // openStore creates the data folder, opens and migrates the database, and

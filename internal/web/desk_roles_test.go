@@ -45,6 +45,9 @@ type roleCase struct {
 	// never may.
 	write   bool
 	prepare func(t *testing.T, rf *roleFixture, actor news.User) (path string, form url.Values)
+	// file, when set, makes the action a multipart upload of the file it
+	// returns beside the form's fields.
+	file func(rf *roleFixture) []byte
 }
 
 // roleFixture is a desk fixture with a database snapshot and a supply of
@@ -380,7 +383,37 @@ func roleCases() []roleCase {
 		fixed("change own password", "POST", "/desk/account/password", allStaff, true,
 			url.Values{"current": {deskPassword}, "password": {"another long password"}, "confirm": {"another long password"}}),
 		fixed("sign out everywhere", "POST", "/desk/signout/everywhere", allStaff, true, nil),
+
+		// The media library.
+		fixed("media library", "GET", "/desk/media", allStaff, false, nil),
+		{name: "upload media", method: "POST", allowed: allStaff, write: true,
+			prepare: func(*testing.T, *roleFixture, news.User) (string, url.Values) { return "/desk/media", nil },
+			file:    func(rf *roleFixture) []byte { return pngFile(int(rf.next())) }},
+		mediaCase("edit own media", "/desk/media/%d", allStaff, own, url.Values{"caption": {"A new caption"}, "alt": {"Boats"}}),
+		mediaCase("edit another's media", "/desk/media/%d", editors, others, url.Values{"caption": {"A new caption"}, "alt": {"Boats"}}),
+		mediaCase("delete own media", "/desk/media/%d/delete", allStaff, own, nil),
+		mediaCase("delete another's media", "/desk/media/%d/delete", editors, others, nil),
 	}
+}
+
+// mediaCase is an action on a fresh library item at path (with %d for its
+// id), uploaded by the actor (own) or by another.
+func mediaCase(name, path string, allowed []news.Role, own bool, form url.Values) roleCase {
+	return roleCase{name: name, method: http.MethodPost, allowed: allowed, write: true,
+		prepare: func(t *testing.T, rf *roleFixture, actor news.User) (string, url.Values) {
+			by := rf.other.ID
+			if own && actor.ID != 0 {
+				by = actor.ID
+			}
+			n := rf.next()
+			hash := fmt.Sprintf("%064d", n)
+			m, _, err := rf.store.CreateMedia(context.Background(), news.Media{Hash: hash, Key: fmt.Sprintf("r%031d.png", n),
+				Kind: news.MediaImage, MIME: "image/png", Name: fmt.Sprintf("role-%d.png", n), Size: 10, CreatedBy: by})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf(path, m.ID), form
+		}}
 }
 
 // revisionRestore is the restore of the first revision of a draft saved
@@ -565,9 +598,12 @@ func (rf *roleFixture) check(t *testing.T, rc roleCase, role news.Role) string {
 		before = rf.snapshot(t)
 	}
 	var res response
-	if rc.method == http.MethodGet {
+	switch {
+	case rc.method == http.MethodGet:
 		res = c.get(path)
-	} else {
+	case rc.file != nil:
+		res = c.upload(path, form, "upload.png", rc.file(rf))
+	default:
 		res = c.post(path, form)
 	}
 	if allowed {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"newsdesk/internal/news"
@@ -12,7 +13,15 @@ type settingsPage struct {
 	deskPage
 	SiteName string
 	Channels []channelField
+	Limits   []limitField
 	Form     formError
+}
+
+// limitField is the upload limit of one kind of media, in megabytes.
+type limitField struct {
+	Kind  news.MediaKind
+	MB    string
+	Error string
 }
 
 // channelField is one channel's address field.
@@ -43,6 +52,10 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, u news.U
 	for _, c := range news.SiteChannels {
 		p.Channels = append(p.Channels, channelField{Channel: c, Address: set.Channels[c.Key], Error: ferr.Field("channel_" + c.Key)})
 	}
+	for _, k := range news.MediaKinds {
+		mb := strconv.FormatFloat(float64(set.MediaLimit(k))/(1<<20), 'f', -1, 64)
+		p.Limits = append(p.Limits, limitField{Kind: k, MB: mb, Error: ferr.Field("media_limit_" + string(k))})
+	}
 	return s.renderDesk(w, r, status, "settings", p)
 }
 
@@ -55,6 +68,19 @@ func (s *Server) deskSettingsSave(w http.ResponseWriter, r *http.Request, u news
 	set := news.Settings{SiteName: strings.TrimSpace(r.PostFormValue("site_name")), Channels: map[string]string{}}
 	for _, c := range news.SiteChannels {
 		set.Channels[c.Key] = strings.TrimSpace(r.PostFormValue("channel_" + c.Key))
+	}
+	set.MediaLimits = map[news.MediaKind]int64{}
+	for _, k := range news.MediaKinds {
+		v := strings.TrimSpace(r.PostFormValue("media_limit_" + string(k)))
+		if v == "" {
+			continue // the form without the field keeps the limit
+		}
+		mb, err := strconv.ParseFloat(v, 64)
+		if err != nil || mb <= 0 || mb > float64(news.MaxMediaLimit>>20) {
+			set.MediaLimits[k] = -1 // refused by Validate with the field's message
+			continue
+		}
+		set.MediaLimits[k] = int64(mb * (1 << 20))
 	}
 	if err := s.store.SaveSettings(r.Context(), set); err != nil {
 		ferr, ok := asFormError(err)

@@ -33,7 +33,7 @@ func newDeskFixture(t testing.TB) *deskFixture {
 // newDeskFixtureOn adds the desk's server and users to f.
 func newDeskFixtureOn(t testing.TB, f *fixture) *deskFixture {
 	t.Helper()
-	srv, err := NewServer(Config{BaseURL: "https://news.example"}, f.store, slog.New(slog.DiscardHandler))
+	srv, err := NewServer(Config{BaseURL: "https://news.example", Media: testMedia(t)}, f.store, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -54,6 +54,8 @@ func statusOf(err error) int {
 		return http.StatusForbidden
 	case news.ErrConflict:
 		return http.StatusConflict
+	case news.ErrTooLarge:
+		return http.StatusRequestEntityTooLarge
 	}
 	return http.StatusInternalServerError
 }

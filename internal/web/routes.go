@@ -101,6 +101,11 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /account/bookmarks", s.reader(s.accountBookmarks))
 	mux.Handle("POST /account/bookmarks", s.account(s.accountBookmark))
 	mux.Handle("GET /account/bookmarks/state", s.account(s.accountBookmarkState))
+	mux.Handle("GET /media/{key}", s.page(s.mediaFile))
+	mux.Handle("GET /desk/media", s.staff(s.deskMedia))
+	mux.Handle("POST /desk/media", s.staff(s.deskMediaUpload))
+	mux.Handle("POST /desk/media/{id}", s.staff(s.deskMediaSave))
+	mux.Handle("POST /desk/media/{id}/delete", s.staff(s.deskMediaDelete))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

@@ -17,6 +17,7 @@ import (
 	"github.com/alexedwards/scs/v2"
 
 	"newsdesk/internal/mail"
+	"newsdesk/internal/media"
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
 )
@@ -124,6 +125,15 @@ type Store interface {
 	RemoveBookmark(ctx context.Context, userID, storyID int64) error
 	Bookmarks(ctx context.Context, userID int64, page, size int) (news.StoryList, error)
 	BookmarkedIDs(ctx context.Context, userID int64, ids []int64) ([]int64, error)
+
+	// The media library.
+	CreateMedia(ctx context.Context, m news.Media) (news.Media, bool, error)
+	Media(ctx context.Context, id int64) (news.Media, error)
+	MediaByHash(ctx context.Context, hash string) (news.Media, error)
+	MediaByKey(ctx context.Context, key string) (news.Media, error)
+	ListMedia(ctx context.Context, f news.MediaFilter) ([]news.Media, int, error)
+	UpdateMedia(ctx context.Context, m news.Media) (news.Media, error)
+	DeleteMedia(ctx context.Context, id int64) (news.Media, error)
 }
 
 // Config holds the settings of the web layer.
@@ -139,6 +149,10 @@ type Config struct {
 	// Mailer sends readers' confirmation, reset and notice e-mails. Nil
 	// means the log: each message is written to the server's log.
 	Mailer mail.Sender
+
+	// Media is the media library's files. Without it /media/ serves
+	// nothing and the desk takes no uploads.
+	Media *media.Library
 }
 
 // Server serves the public site. Build it with NewServer.

@@ -115,7 +115,7 @@ func newFixtureOn(t testing.TB, n int, dbPath string) *fixture {
 			t.Fatalf("create story %q: %v", s.Headline, err)
 		}
 	}
-	srv, err := NewServer(Config{BaseURL: "https://news.example"}, st, slog.New(slog.DiscardHandler))
+	srv, err := NewServer(Config{BaseURL: "https://news.example", Media: testMedia(t)}, st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("new server: %v", err)
 	}
