@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"newsdesk/internal/media"
 	"newsdesk/internal/news"
@@ -66,6 +67,12 @@ func jpegWithGPS(w, h int) []byte {
 	seg := append([]byte("Exif\x00\x00"), tiff...)
 	out := append([]byte{0xFF, 0xD8, 0xFF, 0xE1}, binary.BigEndian.AppendUint16(nil, uint16(len(seg)+2))...)
 	return append(append(out, seg...), raw[2:]...)
+}
+
+// truncatedMP3 is the first half of an MP3 of five seconds.
+func truncatedMP3() []byte {
+	b := media.SilentMP3(5 * time.Second)
+	return b[:len(b)/2]
 }
 
 func mp4File(t testing.TB, w, h, frames, fps int) []byte {
@@ -199,9 +206,10 @@ func TestMediaUploadAndServe(t *testing.T) {
 	})
 	t.Run("many at once", func(t *testing.T) {
 		video := mp4File(t, 96, 64, 20, 10)
-		res, up := c.uploadJSON(t, "chart.png", pngFile(7), "clip.mp4", video, "report.pdf", []byte("%PDF-1.4\n%%EOF\n"))
-		wantStatus(t, "upload of three", res, http.StatusOK)
-		if len(up.Items) != 3 {
+		res, up := c.uploadJSON(t, "chart.png", pngFile(7), "clip.mp4", video, "report.pdf", []byte("%PDF-1.4\n%%EOF\n"),
+			"talk.mp3", media.SilentMP3(3*time.Second))
+		wantStatus(t, "upload of four", res, http.StatusOK)
+		if len(up.Items) != 4 {
 			t.Fatalf("items = %+v, errors %+v", up.Items, up.Errors)
 		}
 		v := up.Items[1]
@@ -211,6 +219,9 @@ func TestMediaUploadAndServe(t *testing.T) {
 		res = df.get(t, v.URL)
 		if res.header.Get("Content-Type") != "video/mp4" || len(res.body) != len(video) {
 			t.Errorf("video served as %q, %d bytes", res.header.Get("Content-Type"), len(res.body))
+		}
+		if a := up.Items[3]; a.Kind != "audio" || a.MIME != "audio/mpeg" || a.Duration != "0:03" {
+			t.Errorf("audio = %+v", a)
 		}
 		if up.Items[2].Kind != "document" || df.get(t, up.Items[2].URL+"?download=report.pdf").header.Get("Content-Disposition") != `attachment; filename=report.pdf` {
 			t.Errorf("document = %+v", up.Items[2])
@@ -269,6 +280,7 @@ func TestMediaUploadRefusals(t *testing.T) {
 		{"svg with a script", "logo.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>`), 400, "SVG images are not accepted"},
 		{"truncated image", "cut.jpg", valid[:len(valid)/2], 400, "cannot be read"},
 		{"truncated video", "cut.mp4", mp4File(t, 32, 32, 4, 4)[:3000], 400, "cut short"},
+		{"truncated MP3", "talk.mp3", truncatedMP3(), 400, "duration cannot be read"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
