@@ -14,6 +14,9 @@ type Settings struct {
 	// Channels maps a channel's Key (see SiteChannels) to the address of
 	// the outlet's own page there. Empty means the outlet has none.
 	Channels map[string]string
+	// FeedSummary makes the feeds carry each story's lead only, sending
+	// readers to the site for the rest; by default they carry the body.
+	FeedSummary bool
 	// MediaLimits is the largest upload accepted of each kind of media, in
 	// bytes; a kind missing takes DefaultMediaLimits'.
 	MediaLimits map[MediaKind]int64

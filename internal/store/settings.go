@@ -11,9 +11,10 @@ import (
 
 // Keys of the site_settings rows.
 const (
-	settingSiteName = "site_name"
-	settingChannel  = "channel."     // + the channel's key
-	settingMedia    = "media_limit." // + the kind of media; bytes
+	settingSiteName    = "site_name"
+	settingChannel     = "channel."     // + the channel's key
+	settingMedia       = "media_limit." // + the kind of media; bytes
+	settingFeedSummary = "feed_summary"
 )
 
 // Settings returns the site's settings, the defaults for what was never
@@ -31,6 +32,8 @@ func (s *Store) Settings(ctx context.Context) (news.Settings, error) {
 			switch {
 			case x.key == settingSiteName:
 				set.SiteName = x.value
+			case x.key == settingFeedSummary:
+				set.FeedSummary = x.value == "true"
 			case strings.HasPrefix(x.key, settingChannel):
 				set.Channels[strings.TrimPrefix(x.key, settingChannel)] = x.value
 			case strings.HasPrefix(x.key, settingMedia):
@@ -60,6 +63,9 @@ func (s *Store) SaveSettings(ctx context.Context, set news.Settings) error {
 		if _, err := tx.exec(ctx, upsert, settingSiteName, set.SiteName); err != nil {
 			return err
 		}
+		if _, err := tx.exec(ctx, upsert, settingFeedSummary, strconv.FormatBool(set.FeedSummary)); err != nil {
+			return err
+		}
 		for _, c := range news.SiteChannels {
 			if _, err := tx.exec(ctx, upsert, settingChannel+c.Key, strings.TrimSpace(set.Channels[c.Key])); err != nil {
 				return err
@@ -70,8 +76,9 @@ func (s *Store) SaveSettings(ctx context.Context, set news.Settings) error {
 				return err
 			}
 		}
-		// Every page shows the name and the channels.
-		tx.recordChange(news.KeySite)
+		// Every page shows the name and the channels; the feeds carry the
+		// name and their content follows FeedSummary.
+		tx.recordChange(news.KeySite, news.KeyFeed)
 		return nil
 	})
 	if err != nil {

@@ -11,7 +11,8 @@ import (
 // settingsPage is the data of templates/desk/settings.html.
 type settingsPage struct {
 	deskPage
-	SiteName string
+	SiteName    string
+	FeedSummary bool
 	Channels []channelField
 	Limits   []limitField
 	Form     formError
@@ -48,7 +49,7 @@ func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, u news.U
 	if err != nil {
 		return err
 	}
-	p := &settingsPage{deskPage: dp, SiteName: set.SiteName, Form: ferr}
+	p := &settingsPage{deskPage: dp, SiteName: set.SiteName, FeedSummary: set.FeedSummary, Form: ferr}
 	for _, c := range news.SiteChannels {
 		p.Channels = append(p.Channels, channelField{Channel: c, Address: set.Channels[c.Key], Error: ferr.Field("channel_" + c.Key)})
 	}
@@ -65,7 +66,11 @@ func (s *Server) deskSettingsSave(w http.ResponseWriter, r *http.Request, u news
 	if err := news.Authorize(u, news.ActManageSettings, nil); err != nil {
 		return err
 	}
-	set := news.Settings{SiteName: strings.TrimSpace(r.PostFormValue("site_name")), Channels: map[string]string{}}
+	set := news.Settings{
+		SiteName:    strings.TrimSpace(r.PostFormValue("site_name")),
+		Channels:    map[string]string{},
+		FeedSummary: r.PostFormValue("feed_content") == "summary",
+	}
 	for _, c := range news.SiteChannels {
 		set.Channels[c.Key] = strings.TrimSpace(r.PostFormValue("channel_" + c.Key))
 	}

@@ -128,7 +128,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", pageMaxAge)
-	h.Set("ETag", `"`+strconv.FormatUint(uint64(crc32.Checksum(buf.Bytes(), crcTable)), 36)+"-"+strconv.FormatInt(int64(buf.Len()), 36)+`"`)
+	h.Set("ETag", contentETag(buf.Bytes()))
 	http.ServeContent(w, r, "", modified, bytes.NewReader(buf.Bytes()))
 	return nil
 }
@@ -169,4 +169,10 @@ func writeNoStore(w http.ResponseWriter, r *http.Request, status int, buf *bytes
 		// A failed write means the reader has gone: nobody is left to tell.
 		_, _ = w.Write(buf.Bytes())
 	}
+}
+
+// contentETag is a strong validator of a response body: its checksum and
+// length.
+func contentETag(body []byte) string {
+	return `"` + strconv.FormatUint(uint64(crc32.Checksum(body, crcTable)), 36) + "-" + strconv.FormatInt(int64(len(body)), 36) + `"`
 }

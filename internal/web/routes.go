@@ -10,7 +10,8 @@ import "net/http"
 // Public pages go through the page cache (cachedPage). Podcast URLs of
 // the default edition ("/podcasts/{show}/...") have the shape of an
 // edition's section and story pages, and "/ru/podcasts/" of a section:
-// those handlers pass them on (see podcastPath).
+// those handlers pass them on (see podcastPath), as they do feeds
+// ("/ru/feed.xml", "/world/feed.atom", "/tags/x/feed.json": see feedPath).
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
@@ -22,6 +23,10 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /tags/{tag}", s.cachedPage(s.tagPage))
 	mux.Handle("GET /{edition}/tags/{tag}", s.cachedPage(s.tagPage))
 	mux.Handle("GET /{section}/{story}", s.cachedPage(s.storyPage))
+	mux.Handle("GET /feed.xml", s.cachedPage(s.editionFeed))
+	mux.Handle("GET /feed.atom", s.cachedPage(s.editionFeed))
+	mux.Handle("GET /feed.json", s.cachedPage(s.editionFeed))
+	mux.Handle("GET /{edition}/tags/{tag}/{feed}", s.cachedPage(s.tagFeed))
 	mux.Handle("GET /{edition}/{section}/{story}", s.cachedPage(s.storyPage))
 	mux.Handle("GET /podcasts", s.page(s.podcastsRedirect))
 	mux.Handle("GET /podcasts/{$}", s.cachedPage(s.podcastsPage))
