@@ -134,6 +134,9 @@ type Store interface {
 	ListMedia(ctx context.Context, f news.MediaFilter) ([]news.Media, int, error)
 	UpdateMedia(ctx context.Context, m news.Media) (news.Media, error)
 	DeleteMedia(ctx context.Context, id int64) (news.Media, error)
+
+	// Feeds carry the media of their stories as enclosures.
+	StoriesMedia(ctx context.Context, ids []int64) (map[int64][]news.StoryMedia, error)
 }
 
 // Config holds the settings of the web layer.

@@ -146,6 +146,13 @@ func (s *Server) serveFeed(w http.ResponseWriter, r *http.Request, st *site, tit
 	if err != nil {
 		return fmt.Errorf("web: feed of %s: %w", path, err)
 	}
+	media, err := s.store.StoriesMedia(r.Context(), storyIDs(list.Stories))
+	if err != nil {
+		return fmt.Errorf("web: feed of %s: %w", path, err)
+	}
+	for i := range list.Stories {
+		list.Stories[i].Media = media[list.Stories[i].ID]
+	}
 	addKeys(r, news.KeyFeed, news.KeySite, key)
 	addKeys(r, storyKeys(list.Stories)...)
 	feed := st.feed(title, path, format, list.Stories)
@@ -195,12 +202,41 @@ func (st *site) feed(title, path string, format feedFormat, stories []news.Story
 		for _, t := range x.Tags {
 			item.Categories = append(item.Categories, t.Name)
 		}
+		st.addEnclosures(&item, x.Media)
 		if m := x.Modified(); m.After(f.Updated) {
 			f.Updated = m
 		}
 		f.Items = append(f.Items, item)
 	}
 	return f
+}
+
+// addEnclosures attaches a story's media to its feed item: its lead video
+// or image, its audio and its attached files, in that order, since RSS
+// readers take the first. A lead image is also the item's image. Gallery
+// pictures stay on the page.
+func (st *site) addEnclosures(item *feeds.Item, media []news.StoryMedia) {
+	for _, role := range []news.MediaRole{news.RoleLead, news.RoleAudio, news.RoleAttachment} {
+		for _, sm := range media {
+			if sm.Role != role {
+				continue
+			}
+			m := sm.Media
+			item.Enclosures = append(item.Enclosures, feeds.Enclosure{URL: st.abs(m.URL()), Type: m.MIME, Length: m.Size})
+			if role == news.RoleLead && m.Kind == news.MediaImage && item.Image == "" {
+				item.Image = st.abs(m.URL())
+			}
+		}
+	}
+}
+
+// storyIDs lists the stories' ids.
+func storyIDs(sts []news.Story) []int64 {
+	ids := make([]int64, len(sts))
+	for i := range sts {
+		ids[i] = sts[i].ID
+	}
+	return ids
 }
 
 // storyTagURI is a story's id in feeds, a tag URI (RFC 4151) of the site's

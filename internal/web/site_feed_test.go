@@ -184,3 +184,43 @@ print("bozo" if d.bozo else "ok", len(d.entries), d.get("bozo_exception", ""))`,
 		}
 	})
 }
+
+func TestFeedEnclosures(t *testing.T) {
+	f := newFixture(t, 1)
+	ctx := context.Background()
+	add := func(kind news.MediaKind, mime, key string, size int64) news.Media {
+		m, _, err := f.store.CreateMedia(ctx, news.Media{Hash: strings.Repeat(key[:1], 64), Key: key, Kind: kind, MIME: mime, Name: key, Size: size, Alt: "A picture"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	video := add(news.MediaVideo, "video/mp4", "a1.mp4", 123456)
+	audio := add(news.MediaAudio, "audio/mpeg", "b2.mp3", 65432)
+	photo := add(news.MediaImage, "image/jpeg", "c3.jpg", 2345)
+	st, err := f.store.Story(ctx, f.lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Media = []news.StoryMedia{{Role: news.RoleGallery, Media: photo}, {Role: news.RoleAudio, Media: audio}, {Role: news.RoleLead, Media: video}}
+	if err := f.store.UpdateStory(ctx, &st); err != nil {
+		t.Fatal(err)
+	}
+	for _, path := range []string{"/feed.atom", "/feed.json", "/feed.xml"} {
+		feed, err := gofeed.NewParser().ParseString(f.mustGet(t, path, http.StatusOK).body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range feed.Items[0].Enclosures {
+			got = append(got, e.URL+" "+e.Type+" "+e.Length)
+		}
+		want := []string{"https://news.example/media/a1.mp4 video/mp4 123456", "https://news.example/media/b2.mp3 audio/mpeg 65432"}
+		if path == "/feed.xml" {
+			want = want[:1] // RSS carries one enclosure
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: enclosures %q, want %q", path, got, want)
+		}
+	}
+}
