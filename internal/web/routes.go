@@ -111,6 +111,7 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/media", s.staff(s.deskMediaUpload))
 	mux.Handle("POST /desk/media/{id}", s.staff(s.deskMediaSave))
 	mux.Handle("POST /desk/media/{id}/delete", s.staff(s.deskMediaDelete))
+	mux.Handle("GET /api/v1/oembed", s.api(s.oembed))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

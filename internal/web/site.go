@@ -147,7 +147,7 @@ type basePage struct {
 	// AccountLinks lead to the reader's sign-in, sign-up, account and
 	// bookmarks; the site's script shows the signed-in ones.
 	AccountLinks accountLinks
-	Feeds        []feedLink // autodiscovery links
+	Alternates   []alternateLink // feeds and oEmbed, for discovery
 }
 
 // navLink is one link in the header navigation or edition switch.
@@ -169,7 +169,7 @@ func (st *site) base(r *http.Request, current string) basePage {
 		UI:          st.ui,
 		Editions:    make([]navLink, 0, len(st.editions)),
 		Sections:    make([]navLink, 0, len(st.sections)),
-		Feeds:       st.feedLinks(st.ed.Name, "/"),
+		Alternates:  st.feedLinks(st.ed.Name, "/"),
 	}
 	for _, e := range st.editions {
 		b.Editions = append(b.Editions, navLink{Name: e.Name, URL: e.PathPrefix() + "/", Lang: e.Language, Current: e.Code == st.ed.Code})

@@ -260,19 +260,20 @@ func (st *site) absURL(u string) string {
 
 // feedLinks are the autodiscovery links of a page whose feeds follow path
 // within the edition: one per format.
-func (st *site) feedLinks(title, path string) []feedLink {
+func (st *site) feedLinks(title, path string) []alternateLink {
 	name := st.settings.SiteName
 	if title != "" && title != name {
 		title += " — " + name
 	}
-	links := make([]feedLink, len(feedFormats))
+	links := make([]alternateLink, len(feedFormats))
 	for i, f := range feedFormats {
-		links[i] = feedLink{Title: title + " (" + f.title + ")", Type: f.contentType, URL: st.abs(st.path(strings.TrimSuffix(path, "/") + "/" + f.file))}
+		links[i] = alternateLink{Title: title + " (" + f.title + ")", Type: f.contentType, URL: st.abs(st.path(strings.TrimSuffix(path, "/") + "/" + f.file))}
 	}
 	return links
 }
 
-// feedLink is a <link rel="alternate"> to a feed in a page's head.
-type feedLink struct {
+// alternateLink is a <link rel="alternate"> in a page's head: a feed of
+// the page, or its oEmbed description.
+type alternateLink struct {
 	Title, Type, URL string
 }

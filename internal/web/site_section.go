@@ -59,7 +59,7 @@ func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site,
 	addKeys(r, storyKeys(list.Stories)...)
 	path := st.path("/" + sec.Slug + "/")
 	p := &listPage{basePage: st.base(r, sec.Slug), Kicker: st.ui.Section, Heading: sec.Name}
-	p.Feeds = append(st.feedLinks(sec.Name, "/"+sec.Slug+"/"), p.Feeds...)
+	p.Alternates = append(st.feedLinks(sec.Name, "/"+sec.Slug+"/"), p.Alternates...)
 	s.fillList(p, st, list, path, page)
 	p.Stories = withoutSection(p.Stories)
 	return s.render(w, r, http.StatusOK, "list", p, noValidators)

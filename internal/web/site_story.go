@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -123,6 +124,10 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 	}
 	p.Canonical = st.origin + st.path(x.Path())
 	p.Share = shareLinks(st.ui, p.Canonical, x.Headline)
+	p.Alternates = append(p.Alternates, alternateLink{
+		Title: x.Headline, Type: "application/json+oembed",
+		URL: st.abs("/api/v1/oembed?" + url.Values{"url": {p.Canonical}, "format": {"json"}}.Encode()),
+	})
 	p.Bookmark = st.bookmarkButton(x.ID)
 	var err error
 	if p.Meta, p.JSONLD, err = storyMeta(st, x, p.Canonical, p.Description); err != nil {

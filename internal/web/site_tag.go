@@ -44,7 +44,7 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) error {
 	addKeys(r, news.TagKey(tag.ID))
 	addKeys(r, storyKeys(list.Stories)...)
 	p := &listPage{basePage: st.base(r, ""), Kicker: st.ui.Topic, Heading: tag.Name}
-	p.Feeds = append(st.feedLinks(tag.Name, "/tags/"+tag.Slug), p.Feeds...)
+	p.Alternates = append(st.feedLinks(tag.Name, "/tags/"+tag.Slug), p.Alternates...)
 	s.fillList(p, st, list, st.path("/tags/"+tag.Slug), page)
 	return s.render(w, r, http.StatusOK, "list", p, noValidators)
 }

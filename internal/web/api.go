@@ -1,0 +1,71 @@
+package web
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"newsdesk/internal/news"
+)
+
+// The JSON API under /api/v1/ answers errors in JSON, never with a page:
+// {"error": {"status": 404, "message": "page not found"}}.
+
+// api adapts a handlerFunc to http.Handler for the JSON API, turning its
+// error into a JSON error with the status of its domain code.
+func (s *Server) api(h handlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		err := h(w, r)
+		switch {
+		case err == nil:
+		case clientGone(r):
+			s.log.DebugContext(r.Context(), "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
+		default:
+			status := statusOf(err)
+			msg := news.ErrorMessage(err)
+			if status == http.StatusInternalServerError {
+				s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+				msg = "internal error"
+			}
+			writeAPIError(w, status, msg)
+		}
+	})
+}
+
+// apiError is the body of an API error.
+type apiError struct {
+	Error struct {
+		Status  int    `json:"status"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func writeAPIError(w http.ResponseWriter, status int, msg string) {
+	var e apiError
+	e.Error.Status, e.Error.Message = status, msg
+	b, _ := json.Marshal(e)
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("Content-Length", strconv.Itoa(len(b)+1))
+	w.WriteHeader(status)
+	_, _ = w.Write(append(b, '\n'))
+}
+
+// writePublicJSON writes v as a public, cacheable JSON answer that
+// conditional requests can revalidate.
+func writePublicJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("web: write json: %w", err)
+	}
+	b = append(b, '\n')
+	h := w.Header()
+	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Cache-Control", pageMaxAge)
+	h.Set("ETag", contentETag(b))
+	http.ServeContent(w, r, "", noValidators, bytes.NewReader(b))
+	return nil
+}
