@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -33,6 +34,9 @@ type site struct {
 type siteOptions struct {
 	Seed  bool     // import the model page before serving
 	Texts []string // further text pages to import into section "News"
+	// SMTPPort, when set, sends the site's mail to an SMTP server on
+	// 127.0.0.1 at that port (mailpit, in the tests), in plain text.
+	SMTPPort int
 }
 
 // startSite runs `newsdesk serve --demo` on a free loopback port with a
@@ -44,6 +48,9 @@ func startSite(t *testing.T, opts siteOptions) *site {
 	requireBinary(t)
 	s := &site{Data: t.TempDir()}
 	args := []string{"--addr", "127.0.0.1:0", "--data", s.Data, "--demo"}
+	if opts.SMTPPort != 0 {
+		args = append(args, "--smtp-host", "127.0.0.1", "--smtp-port", strconv.Itoa(opts.SMTPPort), "--smtp-tls", "none")
+	}
 	if !opts.Seed && len(opts.Texts) == 0 {
 		s.URL, _ = serve(t, args...)
 		return s

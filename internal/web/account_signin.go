@@ -42,6 +42,8 @@ func (s *Server) signInPage(r *http.Request, q *accountReq, next, bookmark strin
 		p.Intro = q.a.NeedSignIn
 	}
 	p.Links.SignUp = q.url("/account/signup", "next", p.Next, "bookmark", p.Bookmark)
+	// The header's links carry the reader's errand too.
+	p.AccountLinks.SignUp = p.Links.SignUp
 	return p
 }
 
@@ -129,6 +131,7 @@ func (s *Server) signUpPage(r *http.Request, q *accountReq, next, bookmark strin
 	p := q.page(r, "signup", q.a.SignUpTitle)
 	p.Next, p.Bookmark = localPath(next, ""), validBookmark(bookmark)
 	p.Links.SignIn = q.url("/account/signin", "next", p.Next, "bookmark", p.Bookmark)
+	p.AccountLinks.SignIn = p.Links.SignIn
 	return p
 }
 

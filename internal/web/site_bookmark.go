@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // bookmarkButton is the data of a story's bookmark button on a public
@@ -32,8 +33,12 @@ type accountLinks struct {
 }
 
 // accountLinks builds the account addresses for this edition; next is
-// where sign-in and sign-up return to, empty for the account page.
+// where sign-in and sign-up return to, empty for the account page. An
+// account page is no place to return to after signing in.
 func (st *site) accountLinks(next string) accountLinks {
+	if strings.HasPrefix(next, "/account/") {
+		next = ""
+	}
 	return accountLinks{
 		SignIn:    st.accountURL("/account/signin", "next", next),
 		SignUp:    st.accountURL("/account/signup", "next", next),

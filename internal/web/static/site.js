@@ -41,10 +41,11 @@
   }
 
   // post sends a bookmark form as the browser would, asking for JSON.
+  // (form.action would be the buttons named "action", not the address.)
   function post(form, action) {
     var body = new URLSearchParams(new FormData(form));
     body.set("action", action);
-    return fetch(form.action, {
+    return fetch(form.getAttribute("action"), {
       method: "POST", body: body, credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (resp) {
@@ -59,6 +60,16 @@
     });
   }
 
+  // submitPlain sends the form without this script, as a last resort.
+  function submitPlain(form, action) {
+    var input = document.createElement("input");
+    input.type = "hidden";
+    input.name = "action";
+    input.value = action;
+    form.appendChild(input);
+    form.submit();
+  }
+
   forms.forEach(function (form) {
     form.addEventListener("submit", function (e) {
       var action = e.submitter ? e.submitter.value : "add";
@@ -71,7 +82,7 @@
         if (again) again.focus();
       }).catch(function () {
         // Let the browser try: the form works without this script.
-        form.submit();
+        submitPlain(form, action);
       }).finally(function () { form.removeAttribute("aria-busy"); });
     });
   });
@@ -83,7 +94,7 @@
         if (!data) return;
         var item = form.closest(".saved-item");
         if (item) item.remove();
-      }).catch(function () { form.submit(); });
+      }).catch(function () { submitPlain(form, "remove"); });
     });
   });
 
