@@ -16,22 +16,19 @@ import (
 // api adapts a handlerFunc to http.Handler for the JSON API, turning its
 // error into a JSON error with the status of its domain code.
 func (s *Server) api(h handlerFunc) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		err := h(w, r)
-		switch {
-		case err == nil:
-		case clientGone(r):
-			s.log.DebugContext(r.Context(), "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
-		default:
-			status := statusOf(err)
-			msg := news.ErrorMessage(err)
-			if status == http.StatusInternalServerError {
-				s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-				msg = "internal error"
-			}
-			writeAPIError(w, status, msg)
-		}
-	})
+	return s.handle(h, s.serveAPIError)
+}
+
+// serveAPIError logs internal errors, once, and answers with the error's
+// status and safe message.
+func (s *Server) serveAPIError(w http.ResponseWriter, r *http.Request, err error) {
+	status := statusOf(err)
+	msg := news.ErrorMessage(err)
+	if status == http.StatusInternalServerError {
+		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		msg = "internal error"
+	}
+	writeAPIError(w, status, msg)
 }
 
 // apiError is the body of an API error.

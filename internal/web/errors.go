@@ -18,6 +18,12 @@ type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 // to show an error page to, and it is no fault of the site, so it is noted
 // at debug level and logRequests records status 499.
 func (s *Server) page(h handlerFunc) http.Handler {
+	return s.handle(h, s.serveError)
+}
+
+// handle adapts a handlerFunc to http.Handler, answering its error with
+// onError unless the client has gone.
+func (s *Server) handle(h handlerFunc, onError func(http.ResponseWriter, *http.Request, error)) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		err := h(w, r)
 		switch {
@@ -25,7 +31,7 @@ func (s *Server) page(h handlerFunc) http.Handler {
 		case clientGone(r):
 			s.log.DebugContext(r.Context(), "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
 		default:
-			s.serveError(w, r, err)
+			onError(w, r, err)
 		}
 	})
 }

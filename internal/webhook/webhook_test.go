@@ -58,23 +58,32 @@ func (rc *receiver) received() []received {
 	return append([]received(nil), rc.got...)
 }
 
+// newsroom opens the store at dsn with the starter editions and one
+// section of the edition.
+func newsroom(t *testing.T, dsn, edition, section string) (*store.Store, news.Section) {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	for _, e := range news.StarterEditions() {
+		if err := s.SaveEdition(ctx, e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sec, err := s.EnsureSection(ctx, edition, section)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, sec
+}
+
 func TestDeliveryRetriedUntilAccepted(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		s, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		for _, e := range news.StarterEditions() {
-			if err := s.SaveEdition(ctx, e); err != nil {
-				t.Fatal(err)
-			}
-		}
-		sec, err := s.EnsureSection(ctx, "ru", "Мир")
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, sec := newsroom(t, dsn, "ru", "Мир")
 
 		rc := &receiver{fail: 2}
 		srv := httptest.NewServer(rc)
@@ -140,20 +149,7 @@ func TestDeliveryRetriedUntilAccepted(t *testing.T) {
 func TestDeliveryGivesUp(t *testing.T) {
 	storetest.ForEach(t, func(t *testing.T, dsn string) {
 		ctx := context.Background()
-		s, err := store.Open(ctx, dsn)
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		for _, e := range news.StarterEditions() {
-			if err := s.SaveEdition(ctx, e); err != nil {
-				t.Fatal(err)
-			}
-		}
-		sec, err := s.EnsureSection(ctx, "en", "World")
-		if err != nil {
-			t.Fatal(err)
-		}
+		s, sec := newsroom(t, dsn, "en", "World")
 		// Nothing listens here once the server is closed.
 		srv := httptest.NewServer(http.NotFoundHandler())
 		srv.Close()
