@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -368,4 +369,61 @@ func TestAccountReset(t *testing.T) {
 			t.Errorf("a throttled sign-up made an account: %v", err)
 		}
 	})
+}
+
+// TestAccountRussian: account pages and mail speak the edition's language
+// that links and forms carry as ?ed=, and the Russian edition's buttons
+// carry it.
+func TestAccountRussian(t *testing.T) {
+	af := newAccountFixture(t, 3)
+	c := af.browser(t, "192.0.2.110")
+	res := c.get("/account/signup?ed=ru")
+	wantStatus(t, "Russian sign-up page", res, http.StatusOK)
+	mustContain(t, "Russian sign-up page", res.body, `<html lang="ru">`, `name="ed" value="ru"`, russianAccount.SignUpIntro)
+	res = c.post("/account/signup", url.Values{"email": {"ivan@example.org"}, "password": {"кор"}, "ed": {"ru"}})
+	wantStatus(t, "short password", res, http.StatusBadRequest)
+	mustContain(t, "refusal", visibleText(res.body), "Пароль должен быть не короче 10 символов")
+	res = c.post("/account/signup", url.Values{"email": {"ivan@example.org"}, "password": {readerPassword}, "ed": {"ru"}})
+	wantStatus(t, "sign up", res, http.StatusOK)
+	mustContain(t, "answer", visibleText(res.body), "Проверьте почту")
+	m := af.mp.Message(t, "ivan@example.org")
+	mustContain(t, "mail", m.Subject+m.Text, "Подтвердите адрес", "?ed=ru")
+	wantStatus(t, "confirm", c.post(localLink(t, m.Link(t, "/account/confirm/")), nil), http.StatusSeeOther)
+	res = c.get("/account/?ed=ru")
+	mustContain(t, "Russian account page", visibleText(res.body), "Вы вошли как", "Удалить учётную запись")
+	story := af.get(t, "/ru"+af.russian.Path())
+	wantStatus(t, "Russian story", story, http.StatusOK)
+	mustContain(t, "Russian story", story.body, `name="ed" value="ru"`, `href="/account/signin?ed=ru&amp;next=`, russianAccount.Save)
+	wantStatus(t, "unknown edition", af.browser(t, "192.0.2.111").get("/account/signin?ed=xx"), http.StatusOK)
+}
+
+// TestAccountMailToLog: without an SMTP server the links go to the log.
+func TestAccountMailToLog(t *testing.T) {
+	f := newFixture(t, 3)
+	var log lockedLog
+	srv, err := NewServer(Config{BaseURL: "https://news.example"}, f.store, slog.New(slog.NewTextHandler(&log, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &client{t: t, h: srv.Handler(), addr: "192.0.2.120"}
+	wantStatus(t, "sign up", c.post("/account/signup", url.Values{"email": {"logged@example.org"}, "password": {readerPassword}}), http.StatusOK)
+	mustContain(t, "log", log.String(), "mail not sent, no SMTP host configured", "to=logged@example.org", "https://news.example/account/confirm/")
+}
+
+// lockedLog is a log destination the test reads back.
+type lockedLog struct {
+	mu  sync.Mutex
+	buf strings.Builder
+}
+
+func (l *lockedLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.Write(p)
+}
+
+func (l *lockedLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.buf.String()
 }

@@ -79,6 +79,8 @@ func (s *Server) deskSignIn(w http.ResponseWriter, r *http.Request) error {
 	if err := s.startSession(r, u); err != nil {
 		return err
 	}
+	// The site's script may then show staff their bookmarks too.
+	setReaderHint(w, r, s.secure(r))
 	return deskRedirect(w, r, p.Next)
 }
 
@@ -157,6 +159,7 @@ func (s *Server) deskSignOut(w http.ResponseWriter, r *http.Request) error {
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
+	clearReaderHint(w, s.secure(r))
 	return deskRedirect(w, r, "/desk/signin?signedout=1")
 }
 

@@ -10,7 +10,7 @@ import (
 type accountText struct {
 	SignIn, SignUp, SignOut, Account, Bookmarks string
 	Email, Password, NewPassword, Confirm       string
-	CurrentPassword, Name                       string
+	CurrentPassword                             string
 	SignInTitle, SignUpTitle                    string
 	SignUpIntro                                 string
 	NoAccount, HaveAccount, Forgot              string
@@ -25,15 +25,13 @@ type accountText struct {
 	EmailLinkTitle, EmailLinkButton             string // the page of the link that moves an account
 	StaffNote                                   string // an account page shown to staff
 	Save, Saved, Remove                         string // the bookmark button and the list's trash button
-	SavedNote                                   string // shown after saving without JavaScript
 	NoBookmarks                                 string
-	SavedOn                                     string
 	BadCredentials, Unconfirmed, Disabled       string
 	TooMany                                     string // %d: minutes
 	BadEmail, ShortPassword, LongPassword       string // ShortPassword, LongPassword: %d characters
 	CommonPassword, Mismatch, WrongCurrent      string
 	SignedOut, Deleted, PasswordChanged         string
-	EmailChanged, EmailSent, Welcome            string // EmailChanged, EmailSent: %s the address; Welcome: %s the name
+	EmailChanged, EmailSent                     string // %s: the address
 	NeedSignIn                                  string
 	// messages are translations of the store's and auth's English
 	// messages, where the language is not English.
@@ -73,8 +71,8 @@ func (a *accountText) tooMany(mins int) string { return fmt.Sprintf(a.TooMany, m
 var englishAccount = &accountText{
 	SignIn: "Sign in", SignUp: "Sign up", SignOut: "Sign out", Account: "Account", Bookmarks: "Bookmarks",
 	Email: "E-mail address", Password: "Password", NewPassword: "New password", Confirm: "Repeat the new password",
-	CurrentPassword: "Current password", Name: "Name",
-	SignInTitle: "Sign in", SignUpTitle: "Create an account",
+	CurrentPassword: "Current password",
+	SignInTitle:     "Sign in", SignUpTitle: "Create an account",
 	SignUpIntro: "An account keeps your bookmarks on every device. We send one e-mail to confirm the address, and no newsletters.",
 	NoAccount:   "No account yet?", HaveAccount: "Already have an account?", Forgot: "Forgotten your password?",
 	SentTitle:    "Check your e-mail",
@@ -89,9 +87,7 @@ var englishAccount = &accountText{
 	EmailLinkTitle: "Move your account to this address", EmailLinkButton: "Use this address",
 	StaffNote: "This is a staff account: its e-mail address and deletion are managed on the desk.",
 	Save:      "Save", Saved: "Saved", Remove: "Remove",
-	SavedNote:      "Saved to your bookmarks.",
 	NoBookmarks:    "No bookmarks yet. Save a story with its bookmark button to read it later.",
-	SavedOn:        "Saved",
 	BadCredentials: "That e-mail address and password do not match an account.",
 	Unconfirmed:    "Confirm your e-mail address first: we have sent a new link to it.",
 	Disabled:       "This account is disabled.",
@@ -101,7 +97,7 @@ var englishAccount = &accountText{
 	CommonPassword: "This password is one of the first that anyone guessing would try: choose another.",
 	Mismatch:       "The two passwords differ.", WrongCurrent: "This is not your current password.",
 	SignedOut: "You have signed out.", Deleted: "Your account and bookmarks are deleted.", PasswordChanged: "Your password is changed. Other devices are signed out.",
-	EmailChanged: "Your account now uses %s.", EmailSent: "We have sent a link to %s: follow it to use the new address.", Welcome: "Welcome, %s.",
+	EmailChanged: "Your account now uses %s.", EmailSent: "We have sent a link to %s: follow it to use the new address.",
 	NeedSignIn:           "Sign in to save stories and see your bookmarks.",
 	MailConfirmSubject:   "Confirm your address at %s",
 	MailConfirm:          "Welcome to %s.\n\nConfirm your e-mail address to finish creating your account:\n\n%s\n\nThe link works for a day, once. If you did not sign up, ignore this message: no account is made without it.\n",
@@ -118,8 +114,8 @@ var englishAccount = &accountText{
 var russianAccount = &accountText{
 	SignIn: "Войти", SignUp: "Регистрация", SignOut: "Выйти", Account: "Профиль", Bookmarks: "Закладки",
 	Email: "Адрес электронной почты", Password: "Пароль", NewPassword: "Новый пароль", Confirm: "Повторите новый пароль",
-	CurrentPassword: "Текущий пароль", Name: "Имя",
-	SignInTitle: "Вход", SignUpTitle: "Регистрация",
+	CurrentPassword: "Текущий пароль",
+	SignInTitle:     "Вход", SignUpTitle: "Регистрация",
 	SignUpIntro: "С учётной записью закладки доступны на всех устройствах. Мы отправим одно письмо для подтверждения адреса и никаких рассылок.",
 	NoAccount:   "Ещё нет учётной записи?", HaveAccount: "Уже зарегистрированы?", Forgot: "Забыли пароль?",
 	SentTitle:    "Проверьте почту",
@@ -134,9 +130,7 @@ var russianAccount = &accountText{
 	EmailLinkTitle: "Перенести учётную запись на этот адрес", EmailLinkButton: "Использовать этот адрес",
 	StaffNote: "Это учётная запись редакции: её адрес и удаление настраиваются в редакционном разделе.",
 	Save:      "В закладки", Saved: "В закладках", Remove: "Удалить",
-	SavedNote:      "Материал добавлен в закладки.",
 	NoBookmarks:    "Закладок пока нет. Сохраните материал кнопкой закладки, чтобы прочитать его позже.",
-	SavedOn:        "Сохранено",
 	BadCredentials: "Адрес и пароль не подходят ни к одной учётной записи.",
 	Unconfirmed:    "Сначала подтвердите адрес почты: мы отправили на него новую ссылку.",
 	Disabled:       "Эта учётная запись отключена.",
@@ -146,7 +140,7 @@ var russianAccount = &accountText{
 	CommonPassword: "Этот пароль подбирают первым: выберите другой.",
 	Mismatch:       "Пароли не совпадают.", WrongCurrent: "Это не ваш текущий пароль.",
 	SignedOut: "Вы вышли.", Deleted: "Учётная запись и закладки удалены.", PasswordChanged: "Пароль изменён. На других устройствах выполнен выход.",
-	EmailChanged: "Теперь ваша учётная запись использует адрес %s.", EmailSent: "Мы отправили ссылку на %s: перейдите по ней, чтобы сменить адрес.", Welcome: "Добро пожаловать, %s.",
+	EmailChanged: "Теперь ваша учётная запись использует адрес %s.", EmailSent: "Мы отправили ссылку на %s: перейдите по ней, чтобы сменить адрес.",
 	NeedSignIn: "Войдите, чтобы сохранять материалы и видеть закладки.",
 	messages: map[string]string{
 		"this link is not valid: it may have been used already or expired": "Ссылка недействительна: возможно, она уже использована или истекла.",
