@@ -365,6 +365,16 @@ func TestAccountReset(t *testing.T) {
 			d.post("/account/signup", url.Values{"email": {"many" + string(rune('a'+i)) + "@example.org"}, "password": {readerPassword}})
 		}
 		wantStatus(t, "11th sign-up from one client", d.post("/account/signup", url.Values{"email": {"more@example.org"}, "password": {readerPassword}}), http.StatusTooManyRequests)
+		// Per address: three sign-ups an hour, from any clients.
+		for i := range 3 {
+			e := af.browser(t, "198.18.0."+string(rune('1'+i)))
+			wantStatus(t, "sign-up", e.post("/account/signup", url.Values{"email": {"popular@example.org"}, "password": {readerPassword}}), http.StatusOK)
+		}
+		res = af.browser(t, "198.18.0.9").post("/account/signup", url.Values{"email": {"popular@example.org"}, "password": {readerPassword}})
+		wantStatus(t, "fourth sign-up of one address", res, http.StatusTooManyRequests)
+		if n := len(af.mp.Messages(t, "popular@example.org")); n != 3 {
+			t.Errorf("%d messages to the address, want 3", n)
+		}
 		if _, err := af.store.UserByEmail(ctx, "more@example.org"); !errors.Is(err, news.ErrNotFound) {
 			t.Errorf("a throttled sign-up made an account: %v", err)
 		}
