@@ -93,7 +93,8 @@ type Story struct {
 	Labels  []MediaLabel
 
 	// TranslationGroup links a story to its versions in other editions; zero
-	// when the story has none.
+	// when the story has none. The store's LinkTranslations and
+	// StartTranslation set it; saving a story keeps it.
 	TranslationGroup int64
 
 	SEOTitle    string // <title> when set, else the headline
@@ -118,6 +119,9 @@ type Story struct {
 	// keeps the media it has; any other value replaces them, and a story
 	// with media gets its Labels from them (see LabelsFor).
 	Media []StoryMedia `json:",omitempty"`
+	// Translations are the story's versions in other editions, filled by
+	// single-story reads; lists leave them nil.
+	Translations []Translation `json:",omitempty"`
 	// Notes are the corrections, clarifications and updates attached to the
 	// story after publication, oldest first. Only single-story reads fill
 	// them; lists leave them empty.

@@ -92,6 +92,9 @@ func (s *Store) Story(ctx context.Context, id int64) (news.Story, error) {
 		if err := tx.fillMedia(ctx, &st); err != nil {
 			return err
 		}
+		if err := tx.fillTranslations(ctx, &st); err != nil {
+			return err
+		}
 		return tx.fillNotes(ctx, &st)
 	})
 	if err != nil {
@@ -223,16 +226,18 @@ func (tx *tx) saveStory(ctx context.Context, st *news.Story, kind news.RevisionK
 		st.UpdatedAt = tx.now
 	}
 	st.CreatedAt = old.CreatedAt
-	// Ownership stays with the story's creator whoever saves it.
+	// Ownership stays with the story's creator whoever saves it, and the
+	// translation group with the links that LinkTranslations makes.
 	st.OwnerID = old.OwnerID
+	st.TranslationGroup = old.TranslationGroup
 	st.Version++
 	_, err = tx.exec(ctx, `
 		UPDATE stories SET edition = ?, section_id = ?, slug = ?, headline = ?, lead = ?, body = ?,
-			status = ?, published_at = ?, updated_at = ?, labels = ?, translation_group = ?,
+			status = ?, published_at = ?, updated_at = ?, labels = ?,
 			seo_title = ?, social_title = ?, description = ?, source_key = ?, version = ?, featured_image = ?
 		WHERE id = ?`,
 		st.Edition, st.Section.ID, st.Slug, st.Headline, st.Lead, st.Body,
-		string(st.Status), dbTime(st.PublishedAt), dbTime(st.UpdatedAt), joinLabels(st.Labels), st.TranslationGroup,
+		string(st.Status), dbTime(st.PublishedAt), dbTime(st.UpdatedAt), joinLabels(st.Labels),
 		st.SEOTitle, st.SocialTitle, st.Description, st.SourceKey, st.Version, st.FeaturedImage, st.ID)
 	if isUniqueViolation(err) {
 		return news.Errorf(news.ErrConflict, "another story already has source %q", st.SourceKey)
