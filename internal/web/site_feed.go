@@ -273,7 +273,8 @@ func (st *site) feedLinks(title, path string) []alternateLink {
 }
 
 // alternateLink is a <link rel="alternate"> in a page's head: a feed of
-// the page, or its oEmbed description.
+// the page, its oEmbed description, or (with Hreflang) its translation.
 type alternateLink struct {
 	Title, Type, URL string
+	Hreflang         string
 }

@@ -99,6 +99,10 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
 		return fmt.Errorf("web: related stories of %d: %w", id, err)
 	}
 	addKeys(r, storyPageKeys(&x, related)...)
+	// The edition switch and hreflang links follow the translations.
+	for _, tr := range x.Translations {
+		addKeys(r, news.StoryKey(tr.ID))
+	}
 	p, err := st.storyPage(r, &x, related)
 	if err != nil {
 		return err
@@ -129,11 +133,32 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 		URL: st.abs("/api/v1/oembed?" + url.Values{"url": {p.Canonical}, "format": {"json"}}.Encode()),
 	})
 	p.Bookmark = st.bookmarkButton(x.ID)
+	st.linkTranslations(p, x)
 	var err error
 	if p.Meta, p.JSONLD, err = storyMeta(st, x, p.Canonical, p.Description); err != nil {
 		return nil, err
 	}
 	return p, nil
+}
+
+// linkTranslations points the edition switch of a story's page at the
+// story's published translations, where it has them, and names them and
+// the page itself as hreflang alternates, for search engines.
+func (st *site) linkTranslations(p *storyPage, x *news.Story) {
+	var alts []alternateLink
+	for i, e := range st.editions {
+		tr, ok := x.TranslationIn(e.Code)
+		if !ok || tr.Status != news.StatusPublished || i >= len(p.Editions) {
+			continue
+		}
+		p.Editions[i].URL = e.PathPrefix() + tr.Path()
+		alts = append(alts, alternateLink{Hreflang: e.Language, URL: st.abs(p.Editions[i].URL)})
+	}
+	if len(alts) == 0 {
+		return
+	}
+	alts = append(alts, alternateLink{Hreflang: st.ed.Language, URL: p.Canonical})
+	p.Alternates = append(p.Alternates, alts...)
 }
 
 // storyPageKeys names what a story page shows: the story, its tags and the
