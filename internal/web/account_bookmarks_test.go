@@ -280,3 +280,18 @@ func TestBookmarkPagesStayCached(t *testing.T) {
 		mustContain(t, path, anon.body, `id="bookmark-`+id+`"`, `name="story" value="`+id+`"`, `name="return" value="`+path+`"`, `value="add"`, `href="/account/signin?next=`)
 	}
 }
+
+func TestHerePath(t *testing.T) {
+	for uri, want := range map[string]string{
+		"/world/":               "/world/",
+		"/world/?page=1":        "/world/",
+		"/world/?page=3":        "/world/?page=3",
+		"/world/?page=3&":       "/world/?page=3",
+		"/search?q=harbour+art": "/search?q=harbour+art",
+		"/tags/x?page=2&q=1":    "/tags/x?page=2&q=1",
+	} {
+		if got := herePath(httptest.NewRequest(http.MethodGet, uri, nil)); got != want {
+			t.Errorf("herePath(%s) = %q, want %q", uri, got, want)
+		}
+	}
+}

@@ -67,11 +67,19 @@ func (st *site) accountURL(path string, kv ...string) string {
 	return path + "?" + v.Encode()
 }
 
-// herePath is the request's path with its page number, the only query a
-// public page keeps (see cacheKey).
+// herePath is where a page's forms return to: the path with its page
+// number, as the page cache keys it (cacheKey), or, for a page the cache
+// does not keep (a search), the whole address with its query.
 func herePath(r *http.Request) string {
-	if p := r.URL.Query().Get("page"); p != "" && p != "1" {
-		return r.URL.Path + "?page=" + url.QueryEscape(p)
+	if r.URL.RawQuery == "" {
+		return r.URL.Path
 	}
-	return r.URL.Path
+	q, err := url.ParseQuery(r.URL.RawQuery)
+	if err == nil && len(q) == 1 && len(q["page"]) == 1 {
+		if p := q.Get("page"); p != "1" {
+			return r.URL.Path + "?page=" + url.QueryEscape(p)
+		}
+		return r.URL.Path
+	}
+	return r.URL.RequestURI()
 }
