@@ -33,7 +33,9 @@ func CommonPassword(pw string) bool {
 	if set[lower] {
 		return true
 	}
-	stem := strings.TrimFunc(lower, func(r rune) bool { return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r) })
+	stem := strings.TrimFunc(lower, func(r rune) bool {
+		return unicode.IsDigit(r) || unicode.IsPunct(r) || unicode.IsSymbol(r) || unicode.IsSpace(r)
+	})
 	if stem == "" || set[stem] {
 		return true
 	}

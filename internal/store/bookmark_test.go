@@ -81,7 +81,10 @@ func TestBookmarks(t *testing.T) {
 		if got, err := s.BookmarkedIDs(ctx, reader.ID, nil); err != nil || len(got) != 0 || got == nil {
 			t.Errorf("BookmarkedIDs(nil) = %#v, %v", got, err)
 		}
-		wantCode(t, func() error { _, err := s.BookmarkedIDs(ctx, reader.ID, make([]int64, store.MaxBookmarkIDs+1)); return err }(), news.ErrInvalid)
+		wantCode(t, func() error {
+			_, err := s.BookmarkedIDs(ctx, reader.ID, make([]int64, store.MaxBookmarkIDs+1))
+			return err
+		}(), news.ErrInvalid)
 
 		// Unpublished, a story leaves the list; published again, it is back.
 		sts[4].Status = news.StatusDraft
