@@ -242,6 +242,41 @@ func storyPath(name, method, path string, allowed []news.Role, write, own bool, 
 		}}
 }
 
+// translateForm is the translations page's form for action, starting in
+// or linking to the Russian edition.
+func translateForm(action string) func(rf *roleFixture, st news.Story) url.Values {
+	return func(rf *roleFixture, st news.Story) url.Values {
+		return url.Values{"action": {action}, "edition": {"ru"}}
+	}
+}
+
+// translationCase links a published English story and a published Russian
+// one of the same owner, or unlinks the first when they were linked before.
+func translationCase(name string, allowed []news.Role, own, unlink bool) roleCase {
+	return roleCase{name: name, method: http.MethodPost, allowed: allowed, write: true,
+		prepare: func(t *testing.T, rf *roleFixture, actor news.User) (string, url.Values) {
+			owner := rf.other.ID
+			if own && actor.ID != 0 {
+				owner = actor.ID
+			}
+			en := rf.story(t, owner, news.StatusPublished)
+			n := rf.next()
+			ru := news.Story{Edition: "ru", Section: rf.russian.Section, Headline: fmt.Sprintf("Перевод %d", n), Slug: fmt.Sprintf("perevod-%d", n),
+				Lead: "Лид.", Body: "<p>Текст.</p>", Status: news.StatusPublished, PublishedAt: time.Now().Add(-time.Hour), OwnerID: owner, EditedBy: owner}
+			if err := rf.store.CreateStory(context.Background(), &ru); err != nil {
+				t.Fatal(err)
+			}
+			path := fmt.Sprintf("/desk/stories/%d/translations", en.ID)
+			if !unlink {
+				return path, url.Values{"action": {"link"}, "other": {strconv.FormatInt(ru.ID, 10)}}
+			}
+			if err := rf.store.LinkTranslations(context.Background(), en.ID, ru.ID); err != nil {
+				t.Fatal(err)
+			}
+			return path, url.Values{"action": {"unlink"}}
+		}}
+}
+
 // fixed is an action at a fixed path with a fixed form.
 func fixed(name, method, path string, allowed []news.Role, write bool, form url.Values) roleCase {
 	return roleCase{name: name, method: method, allowed: allowed, write: write,
@@ -263,6 +298,7 @@ func roleCases() []roleCase {
 		storyPath("revisions of another's draft", "GET", "/desk/stories/%d/revisions", readersOfAll, false, others, draft, nil),
 		storyPath("revision diff of another's draft", "GET", "/desk/stories/%d/revisions/diff", readersOfAll, false, others, draft, nil),
 		storyPath("notes of another's story", "GET", "/desk/stories/%d/notes", readersOfAll, false, others, published, nil),
+		storyPath("translations of another's story", "GET", "/desk/stories/%d/translations", readersOfAll, false, others, published, nil),
 		fixed("tag suggestions", "GET", "/desk/tags/suggest?edition=en&q=harb", allStaff, false, nil),
 		fixed("live preview", "POST", "/desk/stories/preview", allStaff, false, url.Values{"headline": {"Preview"}, "body": {"<p>x</p>"}, "edition": {"en"}}),
 		fixed("home page order", "GET", "/desk/home?edition=en", editors, false, nil),
@@ -344,6 +380,14 @@ func roleCases() []roleCase {
 		{name: "delete a tag", method: "POST", allowed: editors, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
 			return fmt.Sprintf("/desk/tags/%d/delete", rf.tag(t).ID), nil
 		}},
+
+		// Translations.
+		storyPath("start a translation of own draft", "POST", "/desk/stories/%d/translations", allStaff, true, own, draft, translateForm("start")),
+		storyPath("start a translation of another's story", "POST", "/desk/stories/%d/translations", readersOfAll, true, others, published, translateForm("start")),
+		translationCase("link own stories as translations", publishers, own, false),
+		translationCase("link others' stories as translations", editors, others, false),
+		translationCase("unlink own story from its translation", publishers, own, true),
+		translationCase("unlink another's story from its translation", editors, others, true),
 
 		// Staff and accounts.
 		{name: "invite", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {

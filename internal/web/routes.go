@@ -62,6 +62,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("GET /desk/tags/suggest", s.staff(s.tagSuggest))
 	mux.Handle("GET /desk/stories/{id}/notes", s.staff(s.storyNotes))
 	mux.Handle("POST /desk/stories/{id}/notes", s.staff(s.noteAdd))
+	mux.Handle("GET /desk/stories/{id}/translations", s.staff(s.storyTranslations))
+	mux.Handle("POST /desk/stories/{id}/translations", s.staff(s.storyTranslate))
 	mux.Handle("GET /desk/stories/{id}/revisions", s.staff(s.storyRevisions))
 	mux.Handle("GET /desk/stories/{id}/revisions/diff", s.staff(s.storyRevisionDiff))
 	mux.Handle("POST /desk/stories/{id}/revisions/{rev}/restore", s.staff(s.storyRevisionRestore))

@@ -137,6 +137,11 @@ type Store interface {
 
 	// Feeds carry the media of their stories as enclosures.
 	StoriesMedia(ctx context.Context, ids []int64) (map[int64][]news.StoryMedia, error)
+
+	// Translations of stories.
+	LinkTranslations(ctx context.Context, a, b int64) error
+	UnlinkTranslation(ctx context.Context, id int64) error
+	StartTranslation(ctx context.Context, fromID int64, edition string, owner int64) (news.Story, error)
 }
 
 // Config holds the settings of the web layer.
