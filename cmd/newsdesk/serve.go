@@ -45,19 +45,18 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return err
 	}
 	defer st.Close()
+	lib, err := openMedia(cfg)
+	if err != nil {
+		return err
+	}
 	var demoAdmin news.User
 	if cfg.Demo {
-		if err := fillDemo(ctx, st, logger); err != nil {
+		if err := fillDemo(ctx, st, lib, logger); err != nil {
 			return err
 		}
 		if demoAdmin, err = ensureDemoStaff(ctx, st, logger); err != nil {
 			return err
 		}
-	}
-
-	lib, err := openMedia(cfg)
-	if err != nil {
-		return err
 	}
 	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer, Media: lib}, st, logger)
 	if err != nil {
@@ -160,7 +159,7 @@ func ensureEditions(ctx context.Context, st *store.Store) error {
 
 // fillDemo adds demo content unless the newsroom already has stories, so
 // --demo can stay on across restarts without duplicating anything.
-func fillDemo(ctx context.Context, st *store.Store, logger *slog.Logger) error {
+func fillDemo(ctx context.Context, st *store.Store, lib *media.Library, logger *slog.Logger) error {
 	list, err := st.ListStories(ctx, news.StoryFilter{Limit: 1})
 	if err != nil {
 		return err
@@ -169,7 +168,11 @@ func fillDemo(ctx context.Context, st *store.Store, logger *slog.Logger) error {
 		logger.Info("demo content skipped: the database already has stories", "stories", list.Total)
 		return nil
 	}
-	if err := demo.Fill(ctx, st, time.Now()); err != nil {
+	now := time.Now()
+	if err := demo.Fill(ctx, st, now); err != nil {
+		return fmt.Errorf("demo content: %w", err)
+	}
+	if err := demo.Podcasts(ctx, st, demoMedia(st, lib), now); err != nil {
 		return fmt.Errorf("demo content: %w", err)
 	}
 	logger.Info("demo content added")

@@ -234,3 +234,6 @@ func PodcastsKey(edition string) string { return "podcasts:" + edition }
 
 // EpisodeKey names one episode's page.
 func EpisodeKey(id int64) string { return "episode:" + strconv.FormatInt(id, 10) }
+
+// DurationText is the episode's duration as players show it.
+func (e Episode) DurationText() string { return FormatDuration(e.Duration) }

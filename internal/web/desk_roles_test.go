@@ -288,7 +288,7 @@ func roleCases() []roleCase {
 	const own, others = true, false
 	draft, published, trashed := news.StatusDraft, news.StatusPublished, news.StatusTrashed
 	uniq := func(rf *roleFixture, prefix string) string { return fmt.Sprintf("%s %d", prefix, rf.next()) }
-	return []roleCase{
+	cases := []roleCase{
 		// Reading.
 		fixed("story list", "GET", "/desk/stories", allStaff, false, nil),
 		fixed("new story form", "GET", "/desk/stories/new", allStaff, false, nil),
@@ -438,6 +438,7 @@ func roleCases() []roleCase {
 		mediaCase("delete own media", "/desk/media/%d/delete", allStaff, own, nil),
 		mediaCase("delete another's media", "/desk/media/%d/delete", editors, others, nil),
 	}
+	return append(cases, podcastRoleCases()...)
 }
 
 // mediaCase is an action on a fresh library item at path (with %d for its

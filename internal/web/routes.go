@@ -114,6 +114,14 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/media/{id}", s.staff(s.deskMediaSave))
 	mux.Handle("POST /desk/media/{id}/delete", s.staff(s.deskMediaDelete))
 	mux.Handle("GET /api/v1/oembed", s.api(s.oembed))
+	mux.Handle("GET /desk/podcasts", s.staff(s.deskPodcasts))
+	mux.Handle("POST /desk/podcasts", s.staff(s.deskShowCreate))
+	mux.Handle("GET /desk/podcasts/{id}", s.staff(s.deskShow))
+	mux.Handle("POST /desk/podcasts/{id}", s.staff(s.deskShowSave))
+	mux.Handle("GET /desk/podcasts/{id}/episodes/new", s.staff(s.deskEpisodeNew))
+	mux.Handle("POST /desk/podcasts/{id}/episodes/new", s.staff(s.deskEpisodeCreate))
+	mux.Handle("GET /desk/episodes/{id}", s.staff(s.deskEpisode))
+	mux.Handle("POST /desk/episodes/{id}", s.staff(s.deskEpisodeSave))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }
