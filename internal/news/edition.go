@@ -13,7 +13,9 @@ type Edition struct {
 	Name     string // shown in the edition switch, e.g. "English"
 	TimeZone string // IANA zone in which dates are shown and read
 	// DateFormat is a Go time layout for the date line of a story,
-	// e.g. "2 Jan, 2006 15:04".
+	// e.g. "2 Jan, 2006 15:04"; the site writes its month names in the
+	// edition's language ("2 January 2006, 15:04" gives "31 января 2018,
+	// 02:43" in Russian).
 	DateFormat string
 	Default    bool // served at "/" rather than "/{code}/"
 }
@@ -50,11 +52,6 @@ func (e Edition) Location() *time.Location {
 	return loc
 }
 
-// FormatDate renders t in the edition's zone and date format.
-func (e Edition) FormatDate(t time.Time) string {
-	return t.In(e.Location()).Format(e.DateFormat)
-}
-
 // PathPrefix is "" for the default edition and "/{code}" for the others, so
 // that PathPrefix()+"/tags/x" is the edition's tag page.
 func (e Edition) PathPrefix() string {
@@ -69,6 +66,6 @@ func (e Edition) PathPrefix() string {
 func StarterEditions() []Edition {
 	return []Edition{
 		{Code: "en", Language: "en", Name: "English", TimeZone: "Europe/London", DateFormat: "2 Jan, 2006 15:04", Default: true},
-		{Code: "ru", Language: "ru", Name: "Русский", TimeZone: "Europe/Moscow", DateFormat: "02.01.2006 15:04"},
+		{Code: "ru", Language: "ru", Name: "Русский", TimeZone: "Europe/Moscow", DateFormat: "2 January 2006, 15:04"},
 	}
 }

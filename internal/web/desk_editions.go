@@ -51,20 +51,22 @@ func (s *Server) renderEditions(w http.ResponseWriter, r *http.Request, u news.U
 	}
 	p := &editionsPage{deskPage: dp, Zones: commonZones}
 	for _, ed := range dp.Editions {
-		p.List = append(p.List, editionForm{Edition: ed, ID: ed.Code, Example: exampleDate(ed)})
+		p.List = append(p.List, editionForm{Edition: ed, ID: ed.Code, Example: s.exampleDate(ed)})
 	}
 	p.New = editionForm{Edition: news.Edition{TimeZone: "UTC", DateFormat: "2 Jan 2006, 15:04"}, ID: "new"}
 	fill(p)
 	return s.renderDesk(w, r, status, "editions", p)
 }
 
-// exampleDate shows the edition's date format on the current time, or ""
-// when the format or zone is unusable.
-func exampleDate(ed news.Edition) string {
-	if _, err := time.LoadLocation(ed.TimeZone); err != nil || ed.DateFormat == "" {
+// exampleDate shows the edition's date format on the current time, in its
+// language as the site writes it, or "" when the format or zone is
+// unusable.
+func (s *Server) exampleDate(ed news.Edition) string {
+	loc, err := time.LoadLocation(ed.TimeZone)
+	if err != nil || ed.DateFormat == "" {
 		return ""
 	}
-	return ed.FormatDate(time.Now())
+	return s.words.Lang(ed.Language).Date(time.Now().In(loc), ed.DateFormat)
 }
 
 // readEditionForm reads an edition's fields from the posted form.
@@ -130,7 +132,7 @@ func (s *Server) deskEditionSave(w http.ResponseWriter, r *http.Request, u news.
 		return s.renderEditions(w, r, u, statusOf(err), func(p *editionsPage) {
 			for i := range p.List {
 				if p.List[i].Code == ed.Code {
-					p.List[i] = editionForm{Edition: ed, ID: ed.Code, Example: exampleDate(ed), Form: ferr}
+					p.List[i] = editionForm{Edition: ed, ID: ed.Code, Example: s.exampleDate(ed), Form: ferr}
 				}
 			}
 		})

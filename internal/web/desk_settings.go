@@ -13,9 +13,9 @@ type settingsPage struct {
 	deskPage
 	SiteName    string
 	FeedSummary bool
-	Channels []channelField
-	Limits   []limitField
-	Form     formError
+	Channels    []channelField
+	Limits      []limitField
+	Form        formError
 }
 
 // limitField is the upload limit of one kind of media, in megabytes.

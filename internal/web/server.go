@@ -16,6 +16,7 @@ import (
 
 	"github.com/alexedwards/scs/v2"
 
+	"newsdesk/internal/i18n"
 	"newsdesk/internal/mail"
 	"newsdesk/internal/media"
 	"newsdesk/internal/news"
@@ -170,6 +171,7 @@ type Server struct {
 	log    *slog.Logger
 	pages  *pageSet
 	static *staticFiles
+	words  *i18n.Catalog // month names, plurals and relative times per language
 	zones  sync.Map      // time zone name -> *time.Location
 	nav    navCache      // editions and sections, for at most navTTL
 	cache  *pageCache    // rendered public pages; nil when disabled
@@ -204,12 +206,16 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
+	words, err := i18n.New()
+	if err != nil {
+		return nil, fmt.Errorf("web: new server: %w", err)
+	}
 	if cfg.Mailer == nil {
 		if cfg.Mailer, err = mail.New(mail.Settings{From: "newsdesk <noreply@localhost>"}, logger); err != nil {
 			return nil, fmt.Errorf("web: new server: %w", err)
 		}
 	}
-	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, popular: map[string]popularTopics{}, poll: pollInterval}
+	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, words: words, popular: map[string]popularTopics{}, poll: pollInterval}
 	s.sessions = newSessionManager(st.Sessions(), strings.HasPrefix(cfg.BaseURL, "https://"), logger)
 	if cfg.CacheSize == 0 {
 		cfg.CacheSize = DefaultCacheSize

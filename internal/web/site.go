@@ -8,6 +8,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"newsdesk/internal/i18n"
 	"newsdesk/internal/news"
 )
 
@@ -18,17 +19,19 @@ type site struct {
 	editions []news.Edition
 	sections []news.Section
 	ui       *uiText
+	lang     *i18n.Lang     // month names and plurals of the edition's language
 	origin   string         // scheme and host for absolute links
 	loc      *time.Location // the edition's zone, looked up once
 	settings news.Settings  // the site's name and channels
 	here     string         // the page's own path and page number, where bookmark buttons return
 }
 
-// formatDate is news.Edition.FormatDate with the zone looked up once per
-// server rather than once per date: time.LoadLocation reads the zone file
-// from disk on every call, and a list page shows dozens of dates.
+// formatDate writes t in the edition's zone and date format, with month
+// names in its language ("31 января 2018, 02:43"). The zone is looked up
+// once per server rather than once per date: time.LoadLocation reads the
+// zone file from disk on every call, and a list page shows dozens of dates.
 func (st *site) formatDate(t time.Time) string {
-	return t.In(st.loc).Format(st.ed.DateFormat)
+	return st.lang.Date(t.In(st.loc), st.ed.DateFormat)
 }
 
 // findEdition returns the edition with the code, or the default edition
@@ -72,7 +75,7 @@ func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (
 	// Every page shows the edition switch, the edition's sections and the
 	// site's name and channels.
 	addKeys(r, news.KeyEditions, news.KeySite, news.NavKey(ed.Code))
-	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set, here: herePath(r)}, nil
+	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), lang: s.words.Lang(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set, here: herePath(r)}, nil
 }
 
 // location returns the edition's time zone from the server's cache. Zones

@@ -169,7 +169,7 @@ func TestRussianEdition(t *testing.T) {
 	f.mustGet(t, "/ru/mir/", http.StatusOK)
 	story := f.mustGet(t, fmt.Sprintf("/ru/mir/%d-%s", f.russian.ID, f.russian.Slug), http.StatusOK)
 	// 02:43 UTC is 05:43 in Moscow, in the edition's date format.
-	mustContain(t, "Russian story", story.body, `<html lang="ru">`, `<time datetime="2018-01-31T02:43:00Z">31.01.2018 05:43</time>`,
+	mustContain(t, "Russian story", story.body, `<html lang="ru">`, `<time datetime="2018-01-31T02:43:00Z">31 января 2018, 05:43</time>`,
 		`href="/ru/tags/irak"`, `"inLanguage":"ru"`)
 }
 
