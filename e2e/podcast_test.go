@@ -80,6 +80,40 @@ func TestPodcastEpisode(t *testing.T) {
 		t.Errorf("the play button is labelled %q while playing", label)
 	}
 
+	// Back 15 seconds, mute, one and a half times the speed, a seek by the
+	// bar; then pause.
+	before := evalJS[float64](t, ctx, `document.querySelector('.player-audio').currentTime`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".player-back"))); err != nil {
+		t.Fatal(err)
+	}
+	if after := evalJS[float64](t, ctx, `document.querySelector('.player-audio').currentTime`); after > before-14 || after < before-16.5 {
+		t.Errorf("back 15 s went from %.1f to %.1f", before, after)
+	}
+	if err := chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(".player-mute")),
+		chromedp.SetValue(chromedp.CSS(".player-speed"), "1.5"),
+	); err != nil {
+		t.Fatal(err)
+	}
+	evalJS[bool](t, ctx, `(document.querySelector('.player-speed').dispatchEvent(new Event('change')), true)`)
+	state := evalJS[[]any](t, ctx, `(() => { const a = document.querySelector('.player-audio'); return [a.muted, a.playbackRate, document.querySelector('.player-mute').getAttribute('aria-pressed')]; })()`)
+	if state[0] != true || state[1] != 1.5 || state[2] != "true" {
+		t.Errorf("muted, rate, aria-pressed = %v", state)
+	}
+	evalJS[bool](t, ctx, `(() => { const s = document.querySelector('.player-seek'); s.value = 60; s.dispatchEvent(new Event('input')); s.dispatchEvent(new Event('change')); return true; })()`)
+	waitFor(t, ctx, "the seek to 1:00", `document.querySelector('.player-audio').currentTime >= 60`)
+	if got := timeText(); !strings.HasPrefix(got, "1:0") {
+		t.Errorf("after seeking to 1:00 the player shows %q", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".player-play"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "paused", `document.querySelector('.player-audio').paused`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".player-play"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "playing again", `!document.querySelector('.player-audio').paused`)
+
 	// Scrolled away, the bar docks at the foot of the window and playing
 	// goes on: the page is not left. A phone's screen is short enough for
 	// the player to leave it.

@@ -161,3 +161,67 @@ func TestPodcastFeed(t *testing.T) {
 	ru := f.mustGet(t, "/ru/podcasts/"+f.ruShow.Slug+"/feed.xml", 200).body
 	mustContain(t, "the Russian feed", ru, "<language>ru</language>", "<itunes:duration>3662</itunes:duration>", "<podcast:locked>no</podcast:locked>")
 }
+
+// TestPodcastCachePurged: the podcast pages, the show's feed and the side
+// column of story pages are cached, and a published episode, an edited
+// one and a renamed show reach all of them at the cache's next catch-up;
+// a draft purges none.
+func TestPodcastCachePurged(t *testing.T) {
+	f := newPodcastFixture(t)
+	f.startCache(t)
+	ctx := context.Background()
+	show := "/podcasts/the-morning-brief/"
+	pages := []string{"/podcasts/", show, show + "feed.xml", f.storyPath(), "/",
+		show + strconv.FormatInt(f.older.ID, 10) + "-harbour-reopens"}
+	fill := func() {
+		for _, p := range pages {
+			f.mustGet(t, p, 200)
+			if !f.cached(p) {
+				t.Fatalf("%s is not cached after a GET", p)
+			}
+		}
+	}
+	catchUp := func() {
+		if err := f.srv.cache.catchUp(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fill()
+	// A draft is on no public page.
+	draft := news.Episode{ShowID: f.show.ID, Title: "Draft only", Status: news.StatusDraft}
+	if err := f.store.CreateEpisode(ctx, &draft); err != nil {
+		t.Fatal(err)
+	}
+	catchUp()
+	for _, p := range pages {
+		if !f.cached(p) {
+			t.Errorf("saving a draft purged %s", p)
+		}
+	}
+
+	e, _ := f.store.Episode(ctx, f.scheduled.ID)
+	e.Status, e.PublishedAt = news.StatusPublished, time.Now()
+	if err := f.store.UpdateEpisode(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	catchUp()
+	for _, p := range pages {
+		if f.cached(p) {
+			t.Errorf("%s still cached after an episode was published", p)
+		}
+		if p != show+strconv.FormatInt(f.older.ID, 10)+"-harbour-reopens" {
+			mustContain(t, p, f.mustGet(t, p, 200).body, "Due next week")
+		}
+	}
+
+	fill()
+	sh, _ := f.store.Show(ctx, f.show.ID)
+	sh.Title = "The Evening Brief"
+	if err := f.store.UpdateShow(ctx, &sh); err != nil {
+		t.Fatal(err)
+	}
+	catchUp()
+	for _, p := range pages {
+		mustContain(t, p, f.mustGet(t, p, 200).body, "The Evening Brief")
+	}
+}
