@@ -117,3 +117,35 @@
     document.querySelectorAll(".account-name").forEach(function (n) { n.textContent = state.name; });
   }).catch(function () {});
 })();
+
+// Fresh stories: a story less than a day old shows how long ago it was
+// published ("5 minutes ago", "5 минут назад") in the page's language, and
+// keeps its date and time in the tooltip. The page is cached, so the
+// browser works it out, and again every minute.
+(function () {
+  "use strict";
+  if (!window.Intl || !Intl.RelativeTimeFormat) return;
+  var fmt = new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "auto" });
+  var times = document.querySelectorAll(".dateline > time, .card-time > time:first-child");
+  function update() {
+    var now = Date.now();
+    times.forEach(function (t) {
+      var s = (now - Date.parse(t.getAttribute("datetime"))) / 1000;
+      // A date in the future (clocks differ) or a day old stays a date.
+      if (!(s >= 0 && s < 86400)) {
+        if (t.dataset.date) t.textContent = t.dataset.date;
+        return;
+      }
+      if (!t.dataset.date) {
+        t.dataset.date = t.textContent;
+        t.title = t.textContent;
+      }
+      t.textContent = s < 60 ? fmt.format(0, "second")
+        : s < 3600 ? fmt.format(-Math.floor(s / 60), "minute")
+        : fmt.format(-Math.floor(s / 3600), "hour");
+      t.classList.add("ago");
+    });
+  }
+  update();
+  setInterval(update, 60000);
+})();
