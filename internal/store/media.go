@@ -199,6 +199,9 @@ func (s *Store) DeleteMedia(ctx context.Context, id int64) (news.Media, error) {
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
+		if err := tx.mediaInPodcasts(ctx, m); err != nil {
+			return err
+		}
 		_, err = tx.exec(ctx, `DELETE FROM media WHERE id = ?`, id)
 		return err
 	})

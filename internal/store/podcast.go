@@ -453,3 +453,22 @@ func (tx *tx) nextDueEpisode(ctx context.Context) (sql.NullTime, error) {
 	}
 	return next, err
 }
+
+// mediaInPodcasts refuses to let a library item go while an episode plays
+// it or a show shows it as its cover: their pages and feeds link to it.
+func (tx *tx) mediaInPodcasts(ctx context.Context, m news.Media) error {
+	var episode, show int64
+	err := tx.queryRow(ctx, `SELECT id FROM episodes WHERE audio_media_id = ? LIMIT 1`, m.ID).Scan(&episode)
+	if err == nil {
+		return news.Errorf(news.ErrConflict, "%s is the audio of podcast episode %d: choose other audio for it before deleting this", m.Name, episode)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	err = tx.queryRow(ctx, `SELECT id FROM shows WHERE cover_media_id = ? LIMIT 1`, m.ID).Scan(&show)
+	if err == nil {
+		return news.Errorf(news.ErrConflict, "%s is the cover art of podcast show %d: choose another cover before deleting this", m.Name, show)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}

@@ -3,6 +3,7 @@ package store_test
 import (
 	"context"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -192,6 +193,45 @@ func TestPublishDueEpisodes(t *testing.T) {
 		next, ok, _ = first.NextDue(ctx)
 		if !ok || !next.Equal(later.PublishedAt) {
 			t.Errorf("NextDue = %v, %v; want %v", next, ok, later.PublishedAt)
+		}
+	})
+}
+
+// TestMediaOfPodcastsKept: a library item that an episode plays or a show
+// shows as its cover cannot be deleted; once neither uses it, it can.
+func TestMediaOfPodcastsKept(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, dsn string) {
+		t.Parallel()
+		ctx := context.Background()
+		s := openStore(t, dsn)
+		setupNewsroom(t, s)
+		add := func(hash, key string, kind news.MediaKind, mime string) news.Media {
+			m, _, err := s.CreateMedia(ctx, news.Media{Hash: hash, Key: key, Kind: kind, MIME: mime, Name: key, Size: 10, Duration: time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return m
+		}
+		audio := add(strings.Repeat("a", 64), strings.Repeat("a", 32)+".mp3", news.MediaAudio, "audio/mpeg")
+		cover := add(strings.Repeat("b", 64), strings.Repeat("b", 32)+".png", news.MediaImage, "image/png")
+		sh := news.Show{Edition: "en", Title: "Kept", Cover: news.MediaRef{ID: cover.ID, URL: cover.URL()}}
+		if err := s.CreateShow(ctx, &sh); err != nil {
+			t.Fatal(err)
+		}
+		e := news.Episode{ShowID: sh.ID, Title: "Kept", Status: news.StatusDraft, Audio: news.MediaRef{ID: audio.ID, URL: audio.URL()}}
+		if err := s.CreateEpisode(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range []news.Media{audio, cover} {
+			_, err := s.DeleteMedia(ctx, m.ID)
+			wantCode(t, err, news.ErrConflict)
+		}
+		e.Audio = news.MediaRef{}
+		if err := s.UpdateEpisode(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.DeleteMedia(ctx, audio.ID); err != nil {
+			t.Errorf("delete audio no episode plays: %v", err)
 		}
 	})
 }
