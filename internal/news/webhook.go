@@ -11,10 +11,11 @@ const (
 	EventStoryPublished   = "story.published"
 	EventStoryUpdated     = "story.updated"
 	EventStoryUnpublished = "story.unpublished"
+	EventEpisodePublished = "episode.published"
 )
 
 // WebhookEvents lists every event in the order the desk offers them.
-var WebhookEvents = []string{EventStoryPublished, EventStoryUpdated, EventStoryUnpublished}
+var WebhookEvents = []string{EventStoryPublished, EventStoryUpdated, EventStoryUnpublished, EventEpisodePublished}
 
 // MaxWebhookURLLen bounds a webhook's URL.
 const MaxWebhookURLLen = 2000
@@ -62,12 +63,14 @@ func (w Webhook) Validate() error {
 	return v.Err("webhook")
 }
 
-// WebhookEvent is one thing that happened to a subject, such as a story.
+// WebhookEvent is one thing that happened to a subject: a story or a
+// podcast episode.
 type WebhookEvent struct {
 	Name    string
-	Subject string // "story:12"
+	Subject string // "story:12", "episode:7"
 	At      time.Time
-	Story   Story // the story as it is now; for unpublished, as last known
+	Story   Story   // for story events: the story as it is now, or its id alone when it is gone
+	Episode Episode // for episode events, with its show
 }
 
 // DeliveryStatus is where a delivery is in its life.

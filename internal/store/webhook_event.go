@@ -13,9 +13,9 @@ import (
 )
 
 // Webhook events are derived rather than written by each write path: the
-// changes table names the stories a write touched, and comparing each
-// story with what was last announced of it (webhook_state) tells whether it
-// was published, updated or unpublished. One transaction reads the
+// changes table names the stories and episodes a write touched, and
+// comparing each with what was last announced of it (webhook_state) tells
+// whether it was published, updated or unpublished. One transaction reads the
 // changes, queues the deliveries and moves the cursor, so an event is
 // queued once however many nodes run this.
 
@@ -55,7 +55,7 @@ func (s *Store) QueueWebhookEvents(ctx context.Context, encode func(news.Webhook
 				return err
 			}
 		}
-		events, err := tx.storyEvents(ctx, changed)
+		events, err := tx.subjectEvents(ctx, changed)
 		if err != nil {
 			return err
 		}
@@ -72,24 +72,26 @@ func (s *Store) QueueWebhookEvents(ctx context.Context, encode func(news.Webhook
 	return n, nil
 }
 
-// storyChange is a story named by a change, and when that change was.
-type storyChange struct {
-	id int64
-	at time.Time
+// subjectChange is a story or episode named by a change, and when that
+// change was.
+type subjectChange struct {
+	kind string // "story" or "episode", the key's prefix
+	id   int64
+	at   time.Time
 }
 
 // storiesChangedAfter returns the stories named by the changes after the
 // cursor with the time of the last change to each, the id of the last
 // change read, and whether changes after the cursor may have been pruned
 // unread: the cursor's own change is gone.
-func (tx *tx) storiesChangedAfter(ctx context.Context, cursor int64) (changed []storyChange, last int64, lost bool, err error) {
+func (tx *tx) storiesChangedAfter(ctx context.Context, cursor int64) (changed []subjectChange, last int64, lost bool, err error) {
 	rows, err := tx.query(ctx, `SELECT id, at, keys FROM changes WHERE id > ? ORDER BY id LIMIT ?`, cursor, eventBatch)
 	if err != nil {
 		return nil, 0, false, err
 	}
 	defer rows.Close()
 	last = cursor
-	index := map[int64]int{}
+	index := map[string]int{}
 	for rows.Next() {
 		var keys string
 		var at time.Time
@@ -97,20 +99,20 @@ func (tx *tx) storiesChangedAfter(ctx context.Context, cursor int64) (changed []
 			return nil, 0, false, err
 		}
 		for _, k := range strings.Fields(keys) {
-			rest, ok := strings.CutPrefix(k, "story:")
-			if !ok {
+			kind, rest, _ := strings.Cut(k, ":")
+			if kind != "story" && kind != "episode" {
 				continue
 			}
 			id, err := strconv.ParseInt(rest, 10, 64)
 			if err != nil {
 				continue
 			}
-			if i, ok := index[id]; ok {
+			if i, ok := index[k]; ok {
 				changed[i].at = at
 				continue
 			}
-			index[id] = len(changed)
-			changed = append(changed, storyChange{id: id, at: at})
+			index[k] = len(changed)
+			changed = append(changed, subjectChange{kind: kind, id: id, at: at})
 		}
 	}
 	if err := rows.Err(); err != nil || last == cursor || cursor == 0 {
@@ -123,77 +125,108 @@ func (tx *tx) storiesChangedAfter(ctx context.Context, cursor int64) (changed []
 	return changed, last, kept == 0, nil
 }
 
-// announcedOrPublished returns every story that is published or was last
-// announced as published: the ones whose state may have moved. When they
-// moved is not known any more; now stands for it.
-func (tx *tx) announcedOrPublished(ctx context.Context) ([]storyChange, error) {
-	ids, err := queryAll(ctx, tx, scanID, `SELECT id FROM stories WHERE status = 'published'`)
-	if err != nil {
-		return nil, err
-	}
-	subjects, err := queryAll(ctx, tx, scanString, `SELECT subject FROM webhook_state WHERE subject LIKE 'story:%'`)
-	if err != nil {
-		return nil, err
-	}
-	for _, sub := range subjects {
-		if id, err := strconv.ParseInt(strings.TrimPrefix(sub, "story:"), 10, 64); err == nil {
-			ids = append(ids, id)
+// announcedOrPublished returns every story and episode that is published
+// or was last announced as published: the ones whose state may have moved.
+// When they moved is not known any more; now stands for it.
+func (tx *tx) announcedOrPublished(ctx context.Context) ([]subjectChange, error) {
+	var changed []subjectChange
+	for _, kind := range []string{"story", "episode"} {
+		table := map[string]string{"story": "stories", "episode": "episodes"}[kind]
+		ids, err := queryAll(ctx, tx, scanID, `SELECT id FROM `+table+` WHERE status = 'published'`)
+		if err != nil {
+			return nil, err
 		}
-	}
-	changed := make([]storyChange, len(ids))
-	for i, id := range ids {
-		changed[i] = storyChange{id: id, at: tx.now}
+		subjects, err := queryAll(ctx, tx, scanString, `SELECT subject FROM webhook_state WHERE subject LIKE ?`, kind+":%")
+		if err != nil {
+			return nil, err
+		}
+		for _, sub := range subjects {
+			if id, err := strconv.ParseInt(strings.TrimPrefix(sub, kind+":"), 10, 64); err == nil {
+				ids = append(ids, id)
+			}
+		}
+		for _, id := range ids {
+			changed = append(changed, subjectChange{kind: kind, id: id, at: tx.now})
+		}
 	}
 	return changed, nil
 }
 
-// storyEvents compares each story with what was last announced of it,
-// returns the events, and records the new state.
-func (tx *tx) storyEvents(ctx context.Context, changed []storyChange) ([]news.WebhookEvent, error) {
+// subjectEvents compares each story and episode with what was last
+// announced of it, returns the events, and records the new state. Episodes
+// are announced when first published; their later changes and their
+// unpublishing only move the state.
+func (tx *tx) subjectEvents(ctx context.Context, changed []subjectChange) ([]news.WebhookEvent, error) {
 	var events []news.WebhookEvent
-	seen := map[int64]bool{}
+	seen := map[string]bool{}
 	for _, c := range changed {
-		id := c.id
-		if seen[id] {
+		subject := c.kind + ":" + strconv.FormatInt(c.id, 10)
+		if seen[subject] {
 			continue
 		}
-		seen[id] = true
-		subject := news.StoryKey(id)
-		st, err := tx.storyWhere(ctx, `s.id = ?`, id)
-		gone := errors.Is(err, sql.ErrNoRows)
-		if err != nil && !gone {
-			return nil, err
+		seen[subject] = true
+		ev := news.WebhookEvent{Subject: subject, At: c.at.UTC()}
+		var public bool
+		var version int
+		switch c.kind {
+		case "story":
+			st, err := tx.storyWhere(ctx, `s.id = ?`, c.id)
+			if errors.Is(err, sql.ErrNoRows) {
+				st, err = news.Story{ID: c.id}, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			ev.Story, public, version = st, st.Status == news.StatusPublished, st.Version
+		case "episode":
+			e, err := scanEpisode(tx.queryRow(ctx, `SELECT `+episodeColumns+episodeFrom+` WHERE e.id = ?`, c.id))
+			if errors.Is(err, sql.ErrNoRows) {
+				e, err = news.Episode{ID: c.id}, nil
+			}
+			if err != nil {
+				return nil, err
+			}
+			ev.Episode, public, version = e, e.Status == news.StatusPublished, e.Version
 		}
-		if gone {
-			st = news.Story{ID: id}
-		}
-		var announced int
-		err = tx.queryRow(ctx, `SELECT version FROM webhook_state WHERE subject = ?`, subject).Scan(&announced)
-		wasPublic := err == nil
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return nil, err
-		}
-		public := !gone && st.Status == news.StatusPublished
-		var name string
-		switch {
-		case public && !wasPublic:
-			name = news.EventStoryPublished
-			_, err = tx.exec(ctx, `INSERT INTO webhook_state (subject, version) VALUES (?, ?)`, subject, st.Version)
-		case public && announced != st.Version:
-			name = news.EventStoryUpdated
-			_, err = tx.exec(ctx, `UPDATE webhook_state SET version = ? WHERE subject = ?`, st.Version, subject)
-		case !public && wasPublic:
-			name = news.EventStoryUnpublished
-			_, err = tx.exec(ctx, `DELETE FROM webhook_state WHERE subject = ?`, subject)
-		default:
-			continue
-		}
+		name, err := tx.moveState(ctx, c.kind, subject, public, version)
 		if err != nil {
 			return nil, err
 		}
-		events = append(events, news.WebhookEvent{Name: name, Subject: subject, At: c.at.UTC(), Story: st})
+		if name != "" {
+			ev.Name = name
+			events = append(events, ev)
+		}
 	}
 	return events, nil
+}
+
+// moveState records whether the subject is now public and at which
+// version, and returns the event that the move is, or "".
+func (tx *tx) moveState(ctx context.Context, kind, subject string, public bool, version int) (string, error) {
+	var announced int
+	err := tx.queryRow(ctx, `SELECT version FROM webhook_state WHERE subject = ?`, subject).Scan(&announced)
+	wasPublic := err == nil
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return "", err
+	}
+	err = nil
+	var name string
+	switch {
+	case public && !wasPublic:
+		name = map[string]string{"story": news.EventStoryPublished, "episode": news.EventEpisodePublished}[kind]
+		_, err = tx.exec(ctx, `INSERT INTO webhook_state (subject, version) VALUES (?, ?)`, subject, version)
+	case public && announced != version:
+		if kind == "story" {
+			name = news.EventStoryUpdated
+		}
+		_, err = tx.exec(ctx, `UPDATE webhook_state SET version = ? WHERE subject = ?`, version, subject)
+	case !public && wasPublic:
+		if kind == "story" {
+			name = news.EventStoryUnpublished
+		}
+		_, err = tx.exec(ctx, `DELETE FROM webhook_state WHERE subject = ?`, subject)
+	}
+	return name, err
 }
 
 // queueDeliveries queues each event for every active webhook that wants it

@@ -218,3 +218,68 @@ func TestWebhookValidate(t *testing.T) {
 		}
 	}
 }
+
+func TestWebhookEpisodeEvents(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		setupNewsroom(t, s)
+		hook, err := s.CreateWebhook(ctx, news.Webhook{URL: "https://hooks.example/pod", Events: []string{news.EventEpisodePublished}, Secret: "0123456789abcdef0123", Active: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		show := newShow(t, s, "The Morning Brief")
+		e := newEpisode(t, s, show, "Episode one", news.StatusDraft, time.Time{})
+		encode := func(ev news.WebhookEvent) ([]byte, error) {
+			return json.Marshal(map[string]any{"event": ev.Name, "headline": ev.Episode.Title + " of " + ev.Episode.Show.Title})
+		}
+		pass := func() []string {
+			t.Helper()
+			if _, err := s.QueueWebhookEvents(ctx, encode); err != nil {
+				t.Fatal(err)
+			}
+			ds, err := s.WebhookDeliveries(ctx, hook.ID, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, d := range ds {
+				got = append(got, string(d.Payload))
+			}
+			return got
+		}
+		if got := pass(); len(got) != 0 {
+			t.Fatalf("a draft episode queued %v", got)
+		}
+		e.Status, e.PublishedAt = news.StatusPublished, time.Now().Add(-time.Minute)
+		if err := s.UpdateEpisode(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		want := []string{`{"event":"episode.published","headline":"Episode one of The Morning Brief"}`}
+		if got := pass(); !slices.Equal(got, want) {
+			t.Fatalf("after publishing: %v, want %v", got, want)
+		}
+		// Editing a published episode announces nothing new; publishing it
+		// again after taking it down does.
+		e.Title = "Episode one, edited"
+		if err := s.UpdateEpisode(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		if got := pass(); len(got) != 1 {
+			t.Errorf("an edit queued %v", got)
+		}
+		e.Status = news.StatusDraft
+		if err := s.UpdateEpisode(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		if got := pass(); len(got) != 1 {
+			t.Errorf("taking it down queued %v", got)
+		}
+		e.Status = news.StatusPublished
+		if err := s.UpdateEpisode(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		if got := pass(); len(got) != 2 || got[0] != `{"event":"episode.published","headline":"Episode one, edited of The Morning Brief"}` {
+			t.Errorf("after publishing again: %v", got)
+		}
+	})
+}

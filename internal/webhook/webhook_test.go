@@ -207,3 +207,51 @@ func TestVerify(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func TestEpisodePayload(t *testing.T) {
+	storetest.ForEach(t, func(t *testing.T, dsn string) {
+		ctx := context.Background()
+		s, _ := newsroom(t, dsn, "ru", "Мир")
+		var got []byte
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			got, _ = io.ReadAll(r.Body)
+		}))
+		t.Cleanup(srv.Close)
+		if _, err := s.CreateWebhook(ctx, news.Webhook{URL: srv.URL, Events: []string{news.EventEpisodePublished}, Secret: secret, Active: true}); err != nil {
+			t.Fatal(err)
+		}
+		show := news.Show{Edition: "ru", Title: "Утренний выпуск", Description: "Новости", Author: "Редакция"}
+		if err := s.CreateShow(ctx, &show); err != nil {
+			t.Fatal(err)
+		}
+		e := news.Episode{ShowID: show.ID, Title: "Выпуск 1", Status: news.StatusPublished, PublishedAt: time.Now().Add(-time.Minute),
+			Audio: news.MediaRef{ID: 9, URL: "/media/a.mp3", Type: "audio/mpeg", Size: 1234}, Duration: 27*time.Minute + 33*time.Second, Number: 1}
+		if err := s.CreateEpisode(ctx, &e); err != nil {
+			t.Fatal(err)
+		}
+		w := &webhook.Worker{Store: s, BaseURL: "https://news.example"}
+		if err := w.Pass(ctx); err != nil {
+			t.Fatal(err)
+		}
+		var p struct {
+			Event   string
+			Episode struct {
+				ID              int64
+				GUID            string
+				URL             string
+				AudioURL        string `json:"audio_url"`
+				DurationSeconds float64 `json:"duration_seconds"`
+				Show            string
+			}
+		}
+		if err := json.Unmarshal(got, &p); err != nil {
+			t.Fatalf("payload %q: %v", got, err)
+		}
+		ep := p.Episode
+		if p.Event != news.EventEpisodePublished || ep.ID != e.ID || ep.GUID != e.GUID || ep.Show != show.Title ||
+			ep.URL != "https://news.example/ru/podcasts/"+show.Slug+"/"+strconv.FormatInt(e.ID, 10)+"-"+e.Slug ||
+			ep.AudioURL != "https://news.example/media/a.mp3" || ep.DurationSeconds != 1653 {
+			t.Errorf("payload %s", got)
+		}
+	})
+}
