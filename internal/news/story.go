@@ -122,6 +122,10 @@ type Story struct {
 	// Translations are the story's versions in other editions, filled by
 	// single-story reads; lists leave them nil.
 	Translations []Translation `json:",omitempty"`
+	// FeaturedMedia is the library item FeaturedImage names, when it names
+	// one; single-story reads fill it, for the image's widths and alt text.
+	// It is not saved.
+	FeaturedMedia *Media `json:"-"`
 	// Notes are the corrections, clarifications and updates attached to the
 	// story after publication, oldest first. Only single-story reads fill
 	// them; lists leave them empty.

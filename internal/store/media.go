@@ -353,6 +353,15 @@ func (tx *tx) fillMedia(ctx context.Context, st *news.Story) error {
 		return err
 	}
 	st.Media = m[st.ID]
+	st.FeaturedMedia = nil
+	if key, ok := strings.CutPrefix(st.FeaturedImage, "/media/"); ok {
+		fm, err := tx.mediaWhere(ctx, `m.key = ?`, key)
+		if err == nil {
+			st.FeaturedMedia = &fm
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+	}
 	return nil
 }
 

@@ -32,6 +32,11 @@ var iconPaths = map[string]string{
 	"audio-download": `<path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5"/><path d="M5 19.5h14"/>`,
 	"feed":           `<path d="M5 11a8 8 0 0 1 8 8M5 5a14 14 0 0 1 14 14"/><circle cx="6" cy="18" r="1.3"/>`,
 	"audio-close":    `<path d="m6 6 12 12M18 6 6 18"/>`,
+	// The story video's controls and attachments.
+	"v-expand":   `<path d="M4 9V4h5M15 4h5v5M20 15v5h-5M9 20H4v-5"/>`,
+	"v-compress": `<path d="M9 4v5H4M20 9h-5V4M15 20v-5h5M4 15h5v5"/>`,
+	"file":       `<path d="M6 3.5h8l4 4v13H6z"/><path d="M14 3.5v4h4"/>`,
+	"camera":     `<path d="M3.5 8.5h3.5l2-3h6l2 3h3.5v10h-17z"/><circle cx="12" cy="13" r="3.2"/>`,
 }
 
 // icons holds each icon as a ready <svg> element, built once.

@@ -40,7 +40,7 @@ func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 		// accountField is a labelled input of an account form.
 		"accountField": accountField,
 	}
-	shared, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html", "templates/podcast_partials.html")
+	shared, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html", "templates/podcast_partials.html", "templates/media.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)
 	}

@@ -13,7 +13,7 @@ func TestParsePagesFailsOnBadTemplates(t *testing.T) {
 	}
 	good := func() fstest.MapFS {
 		m := fstest.MapFS{}
-		names := append([]string{"layout", "partials", "podcast_partials", "desk/layout", "desk/presence", "desk/fields"}, pageNames...)
+		names := append([]string{"layout", "partials", "podcast_partials", "media", "desk/layout", "desk/presence", "desk/fields"}, pageNames...)
 		for _, name := range deskPageNames {
 			names = append(names, "desk/"+name)
 		}

@@ -38,6 +38,8 @@ type storyView struct {
 	Tags        []navLink
 	Labels      []labelView
 	Image       string     // the featured image's URL, empty when none
+	Featured    *mediaView // the featured image as shown, nil when none or the lead replaces it
+	Media       storyMedia
 	Notes       []noteView // oldest first
 }
 
@@ -188,6 +190,8 @@ func (st *site) storyView(x *news.Story) storyView {
 		Labels:   st.labels(x.Labels),
 		Image:    x.FeaturedImage,
 	}
+	v.Media = st.storyMedia(x)
+	v.Featured = st.featuredImage(x, v.Media)
 	if !x.UpdatedAt.IsZero() && x.UpdatedAt.After(x.PublishedAt) {
 		v.Updated = st.formatDate(x.UpdatedAt)
 		v.UpdatedTime = x.UpdatedAt.UTC().Format(rfc3339)

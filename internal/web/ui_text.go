@@ -44,6 +44,7 @@ type uiText struct {
 	ShareMore     string // the system share sheet, where the browser has one
 	Labels        map[news.MediaLabel]string
 	Podcast       podcastText  // the podcast pages and the audio player
+	Media         *mediaText   // galleries, video and attachments in stories (ui_text_media.go)
 	Account       *accountText // readers' accounts and bookmarks (ui_text_account.go)
 }
 
@@ -95,6 +96,7 @@ var english = &uiText{
 	ShareMore:     "More…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
 	Podcast:       englishPodcast,
+	Media:         englishMedia,
 	Account:       englishAccount,
 }
 
@@ -138,6 +140,7 @@ var russian = &uiText{
 	ShareMore:     "Ещё…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
 	Podcast:       russianPodcast,
+	Media:         russianMedia,
 	Account:       russianAccount,
 }
 

@@ -1,0 +1,79 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"newsdesk/internal/media"
+	"newsdesk/internal/news"
+)
+
+// TestStoryWithMedia uploads a video, photos and a document through the
+// desk, attaches them to a story and reads its page and the lists.
+func TestStoryWithMedia(t *testing.T) {
+	df := newDeskFixture(t)
+	c := df.signedIn(t, news.RoleEditor)
+	ctx := context.Background()
+	res, up := c.uploadJSON(t, "harbour.jpg", jpegWithGPS(1400, 700), "boats.png", pngFile(3), "clip.mp4", mp4File(t, 64, 48, 10, 10),
+		"budget.pdf", []byte("%PDF-1.4\n%%EOF\n"), "interview.mp3", media.SilentMP3(4*time.Second))
+	wantStatus(t, "upload", res, http.StatusOK)
+	if len(up.Items) != 5 {
+		t.Fatalf("uploaded %+v, refused %+v", up.Items, up.Errors)
+	}
+	photo, drawing, video, pdf, audio := up.Items[0], up.Items[1], up.Items[2], up.Items[3], up.Items[4]
+	for _, it := range []mediaItem{photo, drawing} {
+		res := c.post("/desk/media/"+itoa(it.ID), map[string][]string{"caption": {"Caption of " + it.Name}, "credit": {"Anna Marsh"}, "alt": {"Alt of " + it.Name}})
+		wantStatus(t, "caption", res, http.StatusSeeOther)
+	}
+	st, err := df.store.Story(ctx, df.lead.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Labels = nil
+	st.FeaturedImage = photo.URL
+	st.Media = []news.StoryMedia{
+		{Role: news.RoleLead, Media: news.Media{ID: video.ID}},
+		{Role: news.RoleGallery, Media: news.Media{ID: photo.ID}},
+		{Role: news.RoleGallery, Media: news.Media{ID: drawing.ID}},
+		{Role: news.RoleAudio, Media: news.Media{ID: audio.ID}},
+		{Role: news.RoleAttachment, Media: news.Media{ID: pdf.ID}},
+	}
+	if err := df.store.UpdateStory(ctx, &st); err != nil {
+		t.Fatal(err)
+	}
+	page := df.mustGet(t, st.Path(), http.StatusOK).body
+	base := strings.TrimSuffix(photo.URL, ".jpg")
+	mustContain(t, "story page", page,
+		`<video controls preload="metadata" playsinline src="`+video.URL+`" poster="`+base+`-w960.jpg" width="64" height="48">`,
+		`aria-label="Play"`, `aria-label="Mute"`, `aria-label="Full screen"`, `<time datetime="PT1S">0:01</time>`,
+		`srcset="`+base+`-w320.jpg 320w, `+base+`-w640.jpg 640w, `+base+`-w960.jpg 960w, `+base+`-w1280.jpg 1280w, `+photo.URL+` 1400w"`,
+		`sizes="(min-width: 760px) 240px, 50vw"`, `alt="Alt of harbour.jpg"`, `aria-label="Open photo 2 of 2"`,
+		`Caption of boats.png <span class="credit">Anna Marsh</span>`, "2 photos",
+		`<audio controls preload="none" src="`+audio.URL+`">`, `<time datetime="PT4S">0:04</time>`,
+		`href="`+pdf.URL+`?download=budget.pdf" download="budget.pdf"`, "PDF, ",
+		`class="badge badge-video"`, `class="badge badge-photos"`, `class="badge badge-audio"`, `<script src="/static/site-media.`)
+	// The viewer's chrome is on the page for the script to use.
+	mustContain(t, "viewer", page, `data-viewer role="dialog"`, `aria-label="Next photo"`, `aria-label="Close"`)
+	// Every srcset entry is served at its width.
+	for _, m := range regexp.MustCompile(`(/media/[0-9a-f]+-w(\d+)\.jpg) \d+w`).FindAllStringSubmatch(page, -1) {
+		df.mustGet(t, m[1], http.StatusOK)
+	}
+	// The lists show the labels the media give.
+	home := df.mustGet(t, "/", http.StatusOK).body
+	at := strings.Index(home, st.Headline)
+	card := home[strings.LastIndex(home[:at], "<article"):at]
+	if !strings.Contains(card, "badge-video") || !strings.Contains(card, "badge-photos") {
+		t.Errorf("the home page's card of the story has no video label")
+	}
+	// A caption changed in the library shows on the cached page at once.
+	res = c.post("/desk/media/"+itoa(drawing.ID), map[string][]string{"caption": {"Boats leaving at noon"}, "alt": {"Boats"}})
+	wantStatus(t, "caption", res, http.StatusSeeOther)
+	mustContain(t, "story page after the caption", df.mustGet(t, st.Path(), http.StatusOK).body, "Boats leaving at noon")
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
