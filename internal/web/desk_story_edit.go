@@ -1,6 +1,7 @@
 package web
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -32,6 +33,27 @@ type storyEditPage struct {
 	MinSchedule string // now, as the schedule field's minimum
 	OwnerID     int64
 	ReadOnly    bool // u may take no action that saves the form
+	// MediaItems describes the stored story's media for the editor's
+	// picker, as JSON.
+	MediaItems string
+}
+
+// MediaRoles lists the media fields of the form, in order.
+func (p *storyEditPage) MediaRoles() []mediaRoleField {
+	return []mediaRoleField{
+		{news.RoleLead, "Lead video or image", "video,image", "One video, shown above the body with the featured image as its poster, or one image."},
+		{news.RoleGallery, "Photo gallery", "image", "Photos in order; readers open them in a full-screen viewer."},
+		{news.RoleAudio, "Audio", "audio", "Played in the story."},
+		{news.RoleAttachment, "Documents", "document", "Offered for download under the story."},
+	}
+}
+
+// mediaRoleField is one role's field in the editor.
+type mediaRoleField struct {
+	Role  news.MediaRole
+	Label string
+	Kinds string // the kinds the picker offers
+	Hint  string
 }
 
 // fieldLabels name the editor's fields in the sentences of their errors.
@@ -41,6 +63,8 @@ var fieldLabels = map[string]string{
 	"featured_image": "The featured image", "seo_title": "The search title",
 	"social_title": "The social title", "description": "The description",
 	"published_at": "The time to publish at", "status": "The status",
+	"media_lead": "The lead video or image", "media_gallery": "The gallery", "media_audio": "The audio",
+	"media_attachment": "The documents", "media": "The media",
 }
 
 // FieldError is the error of the named field as a sentence, or "". The
@@ -201,6 +225,13 @@ func (s *Server) storyEditor(r *http.Request, u news.User, stored *news.Story) (
 		loc := s.location(ed)
 		p.Form = storyFormOf(stored, loc)
 		p.setStory(u, stored, ed, loc)
+		items := make([]mediaItem, 0, len(stored.Media))
+		for _, it := range stored.Media {
+			items = append(items, newMediaItem(it.Media, u))
+		}
+		if b, err := json.Marshal(items); err == nil {
+			p.MediaItems = string(b)
+		}
 	}
 	p.setZone(s, p.Form.Edition)
 	return p, nil

@@ -31,6 +31,11 @@ type storyForm struct {
 	Description   string
 	FeaturedImage string
 	PublishAt     string // datetime-local, in the edition's time zone
+	// Media are the numbers of library items by role, comma-separated,
+	// in order; HasMedia says the form carried them (a form without them
+	// keeps the story's media).
+	Media    map[news.MediaRole]string
+	HasMedia bool
 }
 
 // dateTimeLocal is the layout of <input type="datetime-local">; browsers
@@ -58,6 +63,11 @@ func parseStoryForm(r *http.Request) (storyForm, error) {
 		Description:   get("description"),
 		FeaturedImage: get("featured_image"),
 		PublishAt:     get("published_at"),
+		HasMedia:      r.PostForm.Has("media_form"),
+		Media:         map[news.MediaRole]string{},
+	}
+	for _, role := range news.MediaRoles {
+		f.Media[role] = get("media_" + string(role))
 	}
 	if v := get("version"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -78,6 +88,13 @@ func storyFormOf(x *news.Story, loc *time.Location) storyForm {
 		Edition: x.Edition, SectionID: strconv.FormatInt(x.Section.ID, 10),
 		Slug: x.Slug, SEOTitle: x.SEOTitle, SocialTitle: x.SocialTitle,
 		Description: x.Description, FeaturedImage: x.FeaturedImage,
+		HasMedia: true, Media: map[news.MediaRole]string{},
+	}
+	for _, it := range x.Media {
+		if f.Media[it.Role] != "" {
+			f.Media[it.Role] += ", "
+		}
+		f.Media[it.Role] += strconv.FormatInt(it.Media.ID, 10)
 	}
 	if x.Section.ID == 0 {
 		f.SectionID = ""
@@ -135,6 +152,23 @@ func (f storyForm) apply(st *news.Story, eds []news.Edition) (time.Time, error) 
 	st.Bylines = nil
 	for _, name := range splitList(f.Bylines) {
 		st.Bylines = append(st.Bylines, news.Author{Name: name})
+	}
+	if f.HasMedia {
+		st.Media = []news.StoryMedia{}
+		for _, role := range news.MediaRoles {
+			for _, part := range strings.Split(f.Media[role], ",") {
+				part = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(part), "#"))
+				if part == "" {
+					continue
+				}
+				id, err := strconv.ParseInt(part, 10, 64)
+				if err != nil || id <= 0 {
+					v.Add("media_"+string(role), "must be numbers of items in the media library, separated by commas")
+					continue
+				}
+				st.Media = append(st.Media, news.StoryMedia{Role: role, Media: news.Media{ID: id}})
+			}
+		}
 	}
 	var at time.Time
 	if f.PublishAt != "" && ok {

@@ -77,3 +77,64 @@ func TestStoryWithMedia(t *testing.T) {
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+// TestEditorMediaFields attaches media in the story editor's form, as the
+// picker fills it (and as a person without the script types it).
+func TestEditorMediaFields(t *testing.T) {
+	df := newDeskFixture(t)
+	c := df.signedIn(t, news.RoleAuthor)
+	ctx := context.Background()
+	res, up := c.uploadJSON(t, "one.png", pngFile(1), "two.png", pngFile(2), "clip.mp4", mp4File(t, 32, 32, 5, 5))
+	wantStatus(t, "upload", res, http.StatusOK)
+	one, two, clip := up.Items[0], up.Items[1], up.Items[2]
+
+	v := df.storyValues("Harbour in pictures")
+	v.Set("media_form", "1")
+	v.Set("media_lead", itoa(clip.ID))
+	v.Set("media_gallery", itoa(two.ID)+", #"+itoa(one.ID))
+	v.Set("action", "save")
+	id := storyIDFrom(t, c.post("/desk/stories/new", v))
+	st, err := df.store.Story(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(st.Media) != 3 || st.Media[1].Media.ID != two.ID || st.Media[2].Media.ID != one.ID {
+		t.Fatalf("media = %+v", st.Media)
+	}
+	if len(st.Labels) != 2 || st.Labels[0] != news.LabelVideo || st.Labels[1] != news.LabelPhotos {
+		t.Errorf("labels = %v, want video, photos", st.Labels)
+	}
+	page := c.get("/desk/stories/" + itoa(id))
+	mustContain(t, "editor", page.body, `name="media_gallery" value="`+itoa(two.ID)+", "+itoa(one.ID)+`"`, `data-items="[{`, "one.png")
+
+	// Publishing needs the photos' alt text; the refusal names the file
+	// and keeps what was typed.
+	v.Set("version", strconv.Itoa(st.Version))
+	v.Set("action", "publish")
+	res = c.post("/desk/stories/"+itoa(id), v)
+	wantStatus(t, "publish without alt text", res, http.StatusBadRequest)
+	mustContain(t, "refused publish", res.body, "Every image needs its alt text before the story is published: two.png has none.")
+	for _, it := range []mediaItem{one, two} {
+		c.post("/desk/media/"+itoa(it.ID), map[string][]string{"alt": {"Boats " + it.Name}})
+	}
+	wantStatus(t, "publish", c.post("/desk/stories/"+itoa(id), v), http.StatusSeeOther)
+
+	// A wrong number is the field's error; a form without the media
+	// fields keeps the media.
+	st, _ = df.store.Story(ctx, id)
+	bad := df.storyValues("Harbour in pictures")
+	bad.Set("media_form", "1")
+	bad.Set("media_gallery", "one, two")
+	bad.Set("version", strconv.Itoa(st.Version))
+	bad.Set("action", "update")
+	res = c.post("/desk/stories/"+itoa(id), bad)
+	wantStatus(t, "bad numbers", res, http.StatusBadRequest)
+	mustContain(t, "refused numbers", res.body, "The gallery must be numbers of items in the media library", `value="one, two"`)
+	plain := df.storyValues("Harbour in pictures, updated")
+	plain.Set("version", strconv.Itoa(st.Version))
+	plain.Set("action", "update")
+	wantStatus(t, "update without media fields", c.post("/desk/stories/"+itoa(id), plain), http.StatusSeeOther)
+	if again, _ := df.store.Story(ctx, id); len(again.Media) != 3 {
+		t.Errorf("after a form without media fields: %d items, want 3", len(again.Media))
+	}
+}
