@@ -175,3 +175,29 @@ func TestImportBadInput(t *testing.T) {
 		t.Error("a rejected file left a story behind")
 	}
 }
+
+// TestServeDemoMedia: the demo has a photo gallery and a video story whose
+// files newsdesk made itself, served from the media library.
+func TestServeDemoMedia(t *testing.T) {
+	base := startServer(t, "--data", t.TempDir(), "--demo")
+	_, home := get(t, base+"/")
+	for _, want := range []struct{ slug, has, file string }{
+		{"in-pictures-a-day-on-the-port-alder-waterfront", `class="gallery-thumb"`, ".jpg"},
+		{"watch-the-tide-comes-in-at-port-alder", `<video controls`, ".mp4"},
+	} {
+		m := regexp.MustCompile(`href="(/world/\d+-` + want.slug + `)"`).FindStringSubmatch(home)
+		if m == nil {
+			t.Errorf("the home page does not link the demo story %s", want.slug)
+			continue
+		}
+		code, page := get(t, base+m[1])
+		if code != http.StatusOK || !strings.Contains(page, want.has) {
+			t.Errorf("GET %s = %d, want a page with %s", m[1], code, want.has)
+			continue
+		}
+		file := regexp.MustCompile(`/media/[0-9a-f]{32}\` + want.file).FindString(page)
+		if code, body := get(t, base+file); code != http.StatusOK || len(body) < 1000 {
+			t.Errorf("GET %s = %d, %d bytes", file, code, len(body))
+		}
+	}
+}

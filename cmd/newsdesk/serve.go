@@ -175,6 +175,9 @@ func fillDemo(ctx context.Context, st *store.Store, lib *media.Library, logger *
 	if err := demo.Podcasts(ctx, st, demoMedia(st, lib), now); err != nil {
 		return fmt.Errorf("demo content: %w", err)
 	}
+	if err := demo.MediaStories(ctx, st, demoMedia(st, lib), now); err != nil {
+		return fmt.Errorf("demo content: %w", err)
+	}
 	logger.Info("demo content added")
 	return nil
 }
