@@ -133,4 +133,19 @@ func TestPodcastEpisode(t *testing.T) {
 		t.Error("playing stopped when the page scrolled")
 	}
 	screenshots(t, ctx, "podcast-episode")
+
+	// /podcasts/ has a player for each show's latest episode: the new one.
+	if err := chromedp.Do(ctx, chromedp.ResetViewport()); err != nil {
+		t.Fatal(err)
+	}
+	open(t, ctx, s.URL+"/podcasts/", 200)
+	waitFor(t, ctx, "the list's player bar", `!document.querySelector('.player-bar').hidden`)
+	if got := timeText(); got != "0:00 / 2:00" {
+		t.Errorf("the list's first player shows %q, want 0:00 / 2:00", got)
+	}
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".player-forward"))); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, ctx, "30 seconds on in the list", `document.querySelector('.player-position').textContent === '0:30'`)
+	screenshots(t, ctx, "podcasts")
 }

@@ -15,7 +15,7 @@ import (
 
 // Sizes of the podcast lists.
 const (
-	podcastsLatest   = 3   // episodes under each show on /podcasts/
+	podcastsLatest   = 4   // on /podcasts/: each show's latest in a player, and three more
 	showEpisodes     = 100 // episodes on a show's page and in its feed
 	sideEpisodes     = 3   // episodes in the side column of other pages
 	episodeMoreCount = 5   // other episodes of the show on an episode's page
@@ -62,6 +62,7 @@ type showView struct {
 	FeedURL     string
 	Cover       string
 	Episodes    []episodeView
+	Player      *playerData // the latest episode's, on /podcasts/
 }
 
 // episodeView is an episode as a list or its page shows it.
@@ -184,6 +185,7 @@ func (s *Server) podcastsPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		v := st.showView(sh)
 		v.Episodes = st.episodeViews(eps)
+		v.Player = &playerData{Episode: v.Episodes[0], UI: st.ui}
 		p.Shows = append(p.Shows, v)
 	}
 	p.Title = st.ui.Podcast.Podcasts + " — " + st.settings.SiteName

@@ -56,8 +56,10 @@ func newPodcastFixture(t *testing.T) *podcastFixture {
 
 func TestPodcastPages(t *testing.T) {
 	f := newPodcastFixture(t)
-	list := visibleText(f.mustGet(t, "/podcasts/", 200).body)
-	mustContain(t, "/podcasts/", list, "Podcasts", "The Morning Brief", "Talks resume", "27:33", "Harbour reopens", "9:05")
+	listPage := f.mustGet(t, "/podcasts/", 200).body
+	list := visibleText(listPage)
+	mustContain(t, "/podcasts/", list, "Podcasts", "The Morning Brief", "Talks resume", "0:00 / 27:33", "Harbour reopens", "9:05")
+	mustContain(t, "/podcasts/", listPage, `<audio class="player-audio" controls preload="metadata" src="/media/talks.mp3"`, `<script src="/static/player.`)
 	for _, hidden := range []string{"Not yet ready", "Due next week", "Утренний выпуск"} {
 		if strings.Contains(list, hidden) {
 			t.Errorf("/podcasts/ shows %q", hidden)

@@ -87,7 +87,13 @@
     });
     ["timeupdate", "durationchange", "loadedmetadata", "seeked"].forEach(function (e) { audio.addEventListener(e, showTime); });
     ["play", "pause", "ended", "volumechange"].forEach(function (e) { audio.addEventListener(e, showState); });
-    audio.addEventListener("play", function () { root.classList.add("was-played"); });
+    audio.addEventListener("play", function () {
+      // Only the player playing now may dock.
+      document.querySelectorAll("[data-player]").forEach(function (p) {
+        if (p !== root) p.classList.remove("was-played", "is-docked");
+      });
+      root.classList.add("was-played");
+    });
 
     // Dock the bar while the player is out of sight and has been played.
     if ("IntersectionObserver" in window) {
