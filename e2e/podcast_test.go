@@ -28,6 +28,7 @@ func TestPodcastEpisode(t *testing.T) {
 	open(t, ctx, s.URL+"/desk/podcasts", 200)
 	clickLink(t, ctx, "the demo show", `a.closest('td') && a.getAttribute('href').startsWith('/desk/podcasts/') && !a.getAttribute('href').includes('/episodes/')`)
 	clickLink(t, ctx, "new episode", `a.getAttribute('href').endsWith('/episodes/new')`)
+	screenshots(t, ctx, "desk-episode-new")
 
 	file := filepath.Join(t.TempDir(), "two-minutes.mp3")
 	if err := os.WriteFile(file, media.SilentMP3(2*time.Minute), 0o600); err != nil {
