@@ -119,7 +119,7 @@ func (tx *tx) createSection(ctx context.Context, sec *news.Section) error {
 		return err
 	}
 	// The edition's pages list its sections in their navigation.
-	tx.recordChange(news.NavKey(sec.Edition))
+	tx.recordChange(news.NavKey(sec.Edition), news.KeySitemap)
 	return tx.releaseSlug(ctx, redirectSection, sec.Edition, sec.Slug)
 }
 
@@ -154,7 +154,7 @@ func (s *Store) UpdateSection(ctx context.Context, sec *news.Section) error {
 		}
 		// Every page of the edition names its sections in the navigation,
 		// and the cards of the section's stories name and link it.
-		tx.recordChange(news.NavKey(saved.Edition), news.SectionKey(saved.ID))
+		tx.recordChange(news.NavKey(saved.Edition), news.SectionKey(saved.ID), news.KeySitemap)
 		if old.Slug == saved.Slug {
 			return nil
 		}
@@ -189,7 +189,7 @@ func (s *Store) DeleteSection(ctx context.Context, id int64) error {
 		if _, err := tx.exec(ctx, `DELETE FROM story_counts WHERE scope = ?`, sectionScope(id)); err != nil {
 			return err
 		}
-		tx.recordChange(news.NavKey(sec.Edition), news.SectionKey(id))
+		tx.recordChange(news.NavKey(sec.Edition), news.SectionKey(id), news.KeySitemap)
 		_, err = tx.exec(ctx, `DELETE FROM sections WHERE id = ?`, id)
 		return err
 	})

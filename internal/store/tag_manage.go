@@ -33,7 +33,7 @@ func (s *Store) CreateTag(ctx context.Context, tag *news.Tag) error {
 		if err != nil {
 			return err
 		}
-		tx.recordChange(news.TagKey(tag.ID))
+		tx.recordChange(news.TagKey(tag.ID), news.KeySitemap)
 		return tx.releaseSlug(ctx, redirectTag, tag.Edition, tag.Slug)
 	})
 	if err != nil {
@@ -110,7 +110,7 @@ func (s *Store) MergeTags(ctx context.Context, from, into int64) error {
 		if err := tx.recordTagChange(ctx, src.Edition, src.ID); err != nil {
 			return err
 		}
-		tx.recordChange(news.TagKey(dst.ID))
+		tx.recordChange(news.TagKey(dst.ID), news.KeySitemap)
 		if err := tx.moveTagStories(ctx, src.ID, dst.ID); err != nil {
 			return err
 		}
@@ -193,7 +193,7 @@ func (tx *tx) recordTagChange(ctx context.Context, edition string, id int64) err
 	if err != nil {
 		return err
 	}
-	tx.recordChange(news.TagKey(id), news.EditionKey(edition))
+	tx.recordChange(news.TagKey(id), news.EditionKey(edition), news.KeySitemap)
 	for _, st := range stories {
 		tx.recordChange(news.StoryKey(st))
 	}
@@ -209,7 +209,7 @@ func (tx *tx) deleteTag(ctx context.Context, id int64) error {
 	if _, err := tx.exec(ctx, `DELETE FROM story_counts WHERE scope = ?`, tagScope(id)); err != nil {
 		return err
 	}
-	tx.recordChange(news.TagKey(id))
+	tx.recordChange(news.TagKey(id), news.KeySitemap)
 	_, err := tx.exec(ctx, `DELETE FROM tags WHERE id = ?`, id)
 	return err
 }

@@ -143,6 +143,13 @@ type Store interface {
 	LinkTranslations(ctx context.Context, a, b int64) error
 	UnlinkTranslation(ctx context.Context, id int64) error
 	StartTranslation(ctx context.Context, fromID int64, edition string, owner int64) (news.Story, error)
+
+	// Sitemaps.
+	PublishedCount(ctx context.Context, edition string) (int, error)
+	StoryLinks(ctx context.Context, edition string, page, size int) ([]news.StoryLink, error)
+	RecentStoryLinks(ctx context.Context, since time.Time, limit int) ([]news.StoryLink, error)
+	TranslationLinks(ctx context.Context, groups []int64) (map[int64][]news.StoryLink, error)
+	PublishedTags(ctx context.Context, edition string) ([]news.Tag, error)
 }
 
 // Config holds the settings of the web layer.
