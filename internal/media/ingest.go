@@ -12,6 +12,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 
 	"newsdesk/internal/news"
 )
@@ -23,6 +24,11 @@ type Library struct {
 	// TempDir holds uploads while they are checked; empty means the
 	// system's temporary folder.
 	TempDir string
+
+	// making holds the widths being made, so that each is made once
+	// however many readers ask for it at once.
+	mu     sync.Mutex
+	making map[string]chan struct{}
 }
 
 // Upload is a file that Ingest stored.

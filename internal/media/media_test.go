@@ -370,3 +370,36 @@ func TestWidths(t *testing.T) {
 		t.Errorf("after Delete: %v", left)
 	}
 }
+
+// TestWidthsMadeOnce asks for one width many times at once: every reader
+// gets the image, and it is stored once.
+func TestWidthsMadeOnce(t *testing.T) {
+	lib, _, _ := newLibrary(t)
+	ctx := context.Background()
+	up, err := lib.Ingest(ctx, bytes.NewReader(jpegBytes(t, 900, 600)), DefaultLimits, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := VariantKey(up.Key, 640)
+	errs := make(chan error, 8)
+	for range 8 {
+		go func() {
+			f, err := lib.Open(ctx, key)
+			if err == nil {
+				if f.Size() == 0 {
+					err = errors.New("empty width")
+				}
+				f.Close()
+			}
+			errs <- err
+		}()
+	}
+	for range 8 {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+	if n := len(files(t, lib.Storage.(*Disk).Dir())); n != 2 {
+		t.Errorf("%d files stored, want the image and its one width", n)
+	}
+}

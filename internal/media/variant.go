@@ -94,7 +94,8 @@ func (l *Library) Open(ctx context.Context, key string) (File, error) {
 		if VariantKey(base+ext, w) != key {
 			continue
 		}
-		if err := l.makeVariant(ctx, base+ext, key, w); errors.Is(err, news.ErrNotFound) {
+		err := l.once(ctx, key, func() error { return l.makeVariant(ctx, base+ext, key, w) })
+		if errors.Is(err, news.ErrNotFound) {
 			continue
 		} else if err != nil {
 			return nil, err
@@ -132,4 +133,36 @@ func (l *Library) makeVariant(ctx context.Context, orig, vkey string, w int) err
 		return err
 	}
 	return l.Storage.Put(ctx, vkey, io.Reader(&buf))
+}
+
+// once runs work for key unless another caller is doing it, in which
+// case it waits for that one and then finds the file stored, or not.
+func (l *Library) once(ctx context.Context, key string, work func() error) error {
+	l.mu.Lock()
+	if wait, ok := l.making[key]; ok {
+		l.mu.Unlock()
+		select {
+		case <-wait:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		f, err := l.Storage.Open(ctx, key)
+		if err != nil {
+			return err
+		}
+		return f.Close()
+	}
+	if l.making == nil {
+		l.making = map[string]chan struct{}{}
+	}
+	done := make(chan struct{})
+	l.making[key] = done
+	l.mu.Unlock()
+	defer func() {
+		l.mu.Lock()
+		delete(l.making, key)
+		l.mu.Unlock()
+		close(done)
+	}()
+	return work()
 }

@@ -126,6 +126,9 @@ type Story struct {
 	// one; single-story reads fill it, for the image's widths and alt text.
 	// It is not saved.
 	FeaturedMedia *Media `json:"-"`
+	// BodyMedia are the library images the body shows (<img src="/media/...">),
+	// filled by single-story reads so that pages can offer their widths.
+	BodyMedia []Media `json:"-"`
 	// Notes are the corrections, clarifications and updates attached to the
 	// story after publication, oldest first. Only single-story reads fill
 	// them; lists leave them empty.

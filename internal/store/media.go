@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -353,6 +355,17 @@ func (tx *tx) fillMedia(ctx context.Context, st *news.Story) error {
 		return err
 	}
 	st.Media = m[st.ID]
+	st.BodyMedia = nil
+	if keys := bodyMediaKeys(st.Body); len(keys) > 0 {
+		args := make([]any, len(keys))
+		for i, k := range keys {
+			args[i] = k
+		}
+		st.BodyMedia, err = queryAll(ctx, tx, scanMedia, `SELECT `+mediaColumns+`, 0 FROM media m WHERE m.key IN (`+placeholders(len(keys))+`)`, args...)
+		if err != nil {
+			return err
+		}
+	}
 	st.FeaturedMedia = nil
 	if key, ok := strings.CutPrefix(st.FeaturedImage, "/media/"); ok {
 		fm, err := tx.mediaWhere(ctx, `m.key = ?`, key)
@@ -363,6 +376,21 @@ func (tx *tx) fillMedia(ctx context.Context, st *news.Story) error {
 		}
 	}
 	return nil
+}
+
+// bodyMediaRE finds the library images of a story's body.
+var bodyMediaRE = regexp.MustCompile(`<img [^>]*src="/media/([0-9a-f]{32}\.(?:jpg|png|webp|gif))"`)
+
+// bodyMediaKeys returns the keys of the library images the body shows,
+// each once, at most 50.
+func bodyMediaKeys(body string) []string {
+	var keys []string
+	for _, m := range bodyMediaRE.FindAllStringSubmatch(body, 50) {
+		if !slices.Contains(keys, m[1]) {
+			keys = append(keys, m[1])
+		}
+	}
+	return keys
 }
 
 func scanMedia(r scanner) (news.Media, error) {

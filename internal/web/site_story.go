@@ -190,6 +190,7 @@ func (st *site) storyView(x *news.Story) storyView {
 		Labels:   st.labels(x.Labels),
 		Image:    x.FeaturedImage,
 	}
+	v.Body = template.HTML(bodyWithWidths(x.Body, x.BodyMedia))
 	v.Media = st.storyMedia(x)
 	v.Featured = st.featuredImage(x, v.Media)
 	if !x.UpdatedAt.IsZero() && x.UpdatedAt.After(x.PublishedAt) {

@@ -152,3 +152,18 @@ func (st *site) featuredImage(x *news.Story, sm storyMedia) *mediaView {
 	}
 	return &mediaView{Kind: string(news.MediaImage), URL: x.FeaturedImage, Src: x.FeaturedImage}
 }
+
+// bodyWithWidths gives the library images of a story's body their widths:
+// srcset and sizes after the src the body names. The body is sanitised
+// HTML and the attributes added are made here, so it stays safe.
+func bodyWithWidths(body string, images []news.Media) string {
+	for _, m := range images {
+		v := imageView(m, sizesStory)
+		if v.SrcSet == "" {
+			continue
+		}
+		src := `src="` + m.URL() + `"`
+		body = strings.ReplaceAll(body, src, src+` srcset="`+v.SrcSet+`" sizes="`+sizesStory+`"`)
+	}
+	return body
+}

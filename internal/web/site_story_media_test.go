@@ -36,6 +36,7 @@ func TestStoryWithMedia(t *testing.T) {
 	}
 	st.Labels = nil
 	st.FeaturedImage = photo.URL
+	st.Body += `<p><img src="` + photo.URL + `" alt="The quay in the body"></p>`
 	st.Media = []news.StoryMedia{
 		{Role: news.RoleLead, Media: news.Media{ID: video.ID}},
 		{Role: news.RoleGallery, Media: news.Media{ID: photo.ID}},
@@ -57,6 +58,8 @@ func TestStoryWithMedia(t *testing.T) {
 		`<audio controls preload="none" src="`+audio.URL+`">`, `<time datetime="PT4S">0:04</time>`,
 		`href="`+pdf.URL+`?download=budget.pdf" download="budget.pdf"`, "PDF, ",
 		`class="badge badge-video"`, `class="badge badge-photos"`, `class="badge badge-audio"`, `<script src="/static/site-media.`)
+	// The body's library image gets its widths too.
+	mustContain(t, "body image", page, `<img src="`+photo.URL+`" srcset="`+base+`-w320.jpg 320w, `)
 	// The viewer's chrome is on the page for the script to use.
 	mustContain(t, "viewer", page, `data-viewer role="dialog"`, `aria-label="Next photo"`, `aria-label="Close"`)
 	// Every srcset entry is served at its width.
