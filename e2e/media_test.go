@@ -200,6 +200,19 @@ func TestStoryVideo(t *testing.T) {
 			t.Errorf("after the mute button: muted %v, aria-pressed %s, label %q; want %v", p.Muted, p.Pressed, p.MuteLbl, want)
 		}
 	}
+	// Full screen in and out, with the same button.
+	for _, in := range []bool{true, false} {
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`[data-video] [data-full]`))); err != nil {
+			t.Fatalf("full screen: %v", err)
+		}
+		cond := `document.fullscreenElement === document.querySelector('.video-frame') && document.querySelector('[data-full]').getAttribute('aria-label') === 'Exit full screen' || null`
+		if !in {
+			cond = `!document.fullscreenElement && document.querySelector('[data-full]').getAttribute('aria-label') === 'Full screen' || null`
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			t.Errorf("full screen %v: %v", in, err)
+		}
+	}
 	// Seeking, which the server answers with ranges.
 	evalJS[bool](t, ctx, `(() => { const s = document.querySelector('[data-seek]'); s.value = 100; s.dispatchEvent(new Event('change')); return true })()`)
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`(() => { const v = document.querySelector('[data-video] video'); return v.currentTime < 1.5 || null })()`,
