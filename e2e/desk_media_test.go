@@ -2,11 +2,13 @@ package e2e
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -104,5 +106,78 @@ func TestDeskMediaUpload(t *testing.T) {
 		if !found {
 			t.Errorf("the library lists %q, not %s", names, n)
 		}
+	}
+}
+
+// TestEditorMediaPicker writes a story whose gallery, lead video and
+// featured image are chosen in the editor's picker from the demo's media,
+// publishes it and finds them on its page.
+func TestEditorMediaPicker(t *testing.T) {
+	s := startSite(t, siteOptions{})
+	addStaff(t, s, "pictures@example.com", "editor", "Pia Pictures")
+	ctx := newBrowser(t)
+	signIn(t, ctx, s, "pictures@example.com", "/desk/stories/new")
+	writeStory(t, ctx, "The harbour from the lighthouse")
+
+	// The editor's action buttons stay at the top of the side column as
+	// it scrolls: what is clicked is first brought to the bottom of the
+	// window, out of their way.
+	click := func(sel string) error {
+		evalJS[bool](t, ctx, `(document.querySelector('`+sel+`').scrollIntoView({block: 'end'}), true)`)
+		return chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel)))
+	}
+	pick := func(role string, n int) []string {
+		t.Helper()
+		if err := click(`[data-choose="` + role + `"]`); err != nil {
+			t.Fatalf("open the picker for %s: %v", role, err)
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelectorAll('dialog.picker[open] .picker-item').length >= %d || null`, n),
+			chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			t.Fatalf("the picker for %s lists fewer than %d items: %v", role, n, err)
+		}
+		var ids []string
+		for i := 1; i <= n; i++ {
+			sel := fmt.Sprintf(`dialog.picker[open] li:nth-child(%d) .picker-item`, i)
+			ids = append(ids, evalJS[string](t, ctx, `document.querySelector('`+sel+`').dataset.mediaId`))
+			if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(sel))); err != nil {
+				t.Fatalf("choose item %d for %s: %v", i, role, err)
+			}
+		}
+		if evalJS[bool](t, ctx, `!!document.querySelector('dialog.picker[open]')`) {
+			chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`dialog.picker [data-done]`)))
+		}
+		return ids
+	}
+	gallery := pick("gallery", 3)
+	lead := pick("lead", 1)
+	pick("featured", 1)
+	got := evalJS[map[string]string](t, ctx, `({gallery: document.querySelector('#media_gallery').value, lead: document.querySelector('#media_lead').value,
+		featured: document.querySelector('#featured_image').value, chips: String(document.querySelectorAll('[data-media-role="gallery"] .media-chosen li').length)})`)
+	if got["gallery"] != strings.Join(gallery, ", ") || got["lead"] != lead[0] || !strings.HasPrefix(got["featured"], "/media/") || got["chips"] != "3" {
+		t.Fatalf("the form holds %v; want gallery %v, lead %v and a library image", got, gallery, lead)
+	}
+	// The second photo moves up, the first goes.
+	if err := click(`[data-media-role="gallery"] .media-chosen li:nth-child(2) button[aria-label^="Move up"]`); err != nil {
+		t.Fatal(err)
+	}
+	if err := click(`[data-media-role="gallery"] .media-chosen li:nth-child(2) button[aria-label^="Remove"]`); err != nil {
+		t.Fatal(err)
+	}
+	if v := evalJS[string](t, ctx, `document.querySelector('#media_gallery').value`); v != gallery[1]+", "+gallery[2] {
+		t.Fatalf("after moving and removing: %q, want %q", v, gallery[1]+", "+gallery[2])
+	}
+	if status := press(t, ctx, "publish"); status != 200 {
+		t.Fatalf("publish: status %d", status)
+	}
+	id := storyID(t, ctx)
+	public := evalJS[string](t, ctx, `(document.querySelector('a[href*="-the-harbour-from-the-lighthouse"]') || {}).href || ''`)
+	if public == "" {
+		t.Fatalf("story %s: the editor links no public page after publishing", id)
+	}
+	open(t, ctx, public, 200)
+	page := evalJS[map[string]int](t, ctx, `({thumbs: document.querySelectorAll('.gallery-thumb').length, video: document.querySelectorAll('[data-video] video').length,
+		video_label: document.querySelectorAll('.story-header .badge-video').length, photos_label: document.querySelectorAll('.story-header .badge-photos').length})`)
+	if page["thumbs"] != 2 || page["video"] != 1 || page["video_label"] != 1 || page["photos_label"] != 1 {
+		t.Errorf("the published story shows %v; want 2 photos, the video and both labels", page)
 	}
 }

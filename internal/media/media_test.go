@@ -403,3 +403,20 @@ func TestWidthsMadeOnce(t *testing.T) {
 		t.Errorf("%d files stored, want the image and its one width", n)
 	}
 }
+
+func TestIngestWebPMadeByFFmpeg(t *testing.T) {
+	lib, _, _ := newLibrary(t)
+	ctx := context.Background()
+	webp := ffmpeg(t, "still.webp", "-f", "lavfi", "-i", "testsrc=size=800x450", "-frames:v", "1", "-c:v", "libwebp")
+	up, err := lib.Ingest(ctx, bytes.NewReader(webp), DefaultLimits, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if up.MIME != "image/webp" || up.Width != 800 || up.Height != 450 || !strings.HasSuffix(up.Key, ".webp") {
+		t.Fatalf("webp = %+v", up)
+	}
+	cfg, err := jpeg.DecodeConfig(bytes.NewReader(readStored(t, lib, VariantKey(up.Key, 640))))
+	if err != nil || cfg.Width != 640 || cfg.Height != 360 {
+		t.Errorf("the 640 width of a WebP: %+v, %v; want a 640×360 JPEG", cfg, err)
+	}
+}
