@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"hash/crc32"
+	"html/template"
 	"net/http"
 	"strconv"
 	"time"
@@ -272,11 +273,57 @@ func (s *Server) episodePage(w http.ResponseWriter, r *http.Request) error {
 	p.Description = excerpt(e.Description, 200)
 	p.Canonical = st.origin + canonical
 	p.Meta = podcastMeta(st, e.Title, p.Description, p.Canonical, st.abs(e.Show.Cover.URL), st.abs(e.Audio.URL))
+	if p.JSONLD, err = episodeLD(st, e, p.Canonical); err != nil {
+		return err
+	}
 	modified := e.PublishedAt
 	if e.UpdatedAt.After(modified) {
 		modified = e.UpdatedAt
 	}
 	return s.render(w, r, http.StatusOK, "episode", p, modified)
+}
+
+// episodeLD is an episode's schema.org PodcastEpisode, for search
+// engines: its audio, duration and show.
+func episodeLD(st *site, e news.Episode, url string) (template.JS, error) {
+	type media struct {
+		Type     string `json:"@type"`
+		URL      string `json:"contentUrl"`
+		Format   string `json:"encodingFormat,omitempty"`
+		Duration string `json:"duration,omitempty"`
+	}
+	type series struct {
+		Type string `json:"@type"`
+		Name string `json:"name"`
+		URL  string `json:"url"`
+		Feed string `json:"webFeed"`
+	}
+	v := struct {
+		Context     string  `json:"@context"`
+		Type        string  `json:"@type"`
+		Name        string  `json:"name"`
+		URL         string  `json:"url"`
+		Description string  `json:"description,omitempty"`
+		Published   string  `json:"datePublished"`
+		Episode     int     `json:"episodeNumber,omitempty"`
+		Audio       *media  `json:"associatedMedia,omitempty"`
+		Series      series  `json:"partOfSeries"`
+		Language    string  `json:"inLanguage"`
+		Image       *string `json:"image,omitempty"`
+	}{
+		Context: "https://schema.org", Type: "PodcastEpisode", Name: e.Title, URL: url,
+		Description: e.Description, Published: e.PublishedAt.UTC().Format(rfc3339), Episode: e.Number,
+		Series:   series{Type: "PodcastSeries", Name: e.Show.Title, URL: st.origin + st.path(e.Show.Path()), Feed: st.origin + st.path(e.Show.FeedPath())},
+		Language: orDefault(e.Show.Language, st.ed.Language),
+	}
+	if e.Audio.URL != "" {
+		v.Audio = &media{Type: "MediaObject", URL: st.abs(e.Audio.URL), Format: e.Audio.Type,
+			Duration: "PT" + strconv.FormatInt(int64(e.Duration.Round(time.Second)/time.Second), 10) + "S"}
+	}
+	if img := st.abs(e.Show.Cover.URL); img != "" {
+		v.Image = &img
+	}
+	return jsonLD(v)
 }
 
 // podcastMeta is the social metadata of a show's or an episode's page.

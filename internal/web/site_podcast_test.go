@@ -87,6 +87,9 @@ func TestPodcastPages(t *testing.T) {
 		`player-forward"`, `player-back"`, `player-mute"`, `class="player-speed"`, `class="player-seek"`,
 		`<script src="/static/player.`, `<link rel="canonical" href="https://news.example`+path+`">`)
 	mustContain(t, "the episode's page", visibleText(page), "Talks resume", "0:00 / 27:33", "Season 1", "Episode 4", "Download", "More episodes", "Harbour reopens")
+	mustContain(t, "the episode's JSON-LD", page, `"@type":"PodcastEpisode"`, `"contentUrl":"https://news.example/media/talks.mp3"`,
+		`"duration":"PT1653S"`, `"webFeed":"https://news.example/podcasts/the-morning-brief/feed.xml"`)
+	mustContain(t, "the footer", visibleText(f.mustGet(t, "/", 200).body), "Sport Podcasts")
 
 	// A stale slug goes to the address; drafts, scheduled episodes, other
 	// editions' and made-up ones are not found.
