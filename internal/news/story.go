@@ -236,8 +236,11 @@ type StoryFilter struct {
 	// the desk's quick search.
 	Query   string
 	Exclude []int64
-	Limit   int // defaults to DefaultPageSize
-	Page    int // 1-based
+	// After continues a list of published stories past the story it names,
+	// for paging by cursor: it keeps the stories published before it.
+	After *StoryCursor
+	Limit int // defaults to DefaultPageSize
+	Page  int // 1-based
 	// NoTotal skips counting the matches, for lists that show no total
 	// and no pages, such as the blocks of a front page: the list's Total
 	// and Pages are then zero.
@@ -247,6 +250,13 @@ type StoryFilter struct {
 	// drafts then sit among the stories of their day instead of after
 	// every dated one.
 	DeskOrder bool
+}
+
+// StoryCursor is a place in a list of published stories, newest first:
+// the publication time and id of the last story seen.
+type StoryCursor struct {
+	PublishedAt time.Time
+	ID          int64
 }
 
 // DefaultPageSize is the number of stories on one page of a list.

@@ -190,6 +190,15 @@ func buildQuery(f news.StoryFilter, byStatus bool, text textCond) listQuery {
 		where = append(where, `s.id NOT IN (`+placeholders(len(f.Exclude))+`)`)
 		q.args = append(q.args, int64Args(f.Exclude)...)
 	}
+	if c := f.After; c != nil {
+		// The list's order columns, so that its index serves the cursor.
+		at, id := "s.published_at", "s.id"
+		if f.TagID != 0 {
+			at, id = "st.published_at", "st.story_id"
+		}
+		where = append(where, `(`+at+` < ? OR (`+at+` = ? AND `+id+` < ?))`)
+		q.args = append(q.args, normTime(c.PublishedAt), normTime(c.PublishedAt), c.ID)
+	}
 	if f.DeskOrder {
 		// The expression of the stories_desk_* indexes, word for word.
 		orderOf = "COALESCE(s.published_at, s.created_at) DESC, s.id DESC"

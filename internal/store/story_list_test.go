@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"testing"
 	"time"
 
@@ -330,6 +331,46 @@ func TestListTotalsFollowChanges(t *testing.T) {
 		}
 		if len(popular) > 0 && popular[0].Slug != "common" {
 			t.Errorf("most popular tag = %s, want common", popular[0].Slug)
+		}
+	})
+}
+
+func TestListStoriesAfterCursor(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		n := setupNewsroom(t, s)
+		var all []*news.Story
+		for i := range 7 {
+			st := story(n.world, -i, fmt.Sprintf("Story %d", i), "Harbour")
+			all = append(all, st)
+		}
+		// Two stories at the same time: the id orders them.
+		same := story(n.world, -3, "Story 3 twin", "Harbour")
+		all = append(all, same)
+		mustCreate(t, s, all...)
+		for _, f := range []news.StoryFilter{
+			{Edition: "en", Status: news.StatusPublished, Limit: 3},
+			{TagID: all[0].Tags[0].ID, Status: news.StatusPublished, Limit: 3},
+		} {
+			var got []int64
+			for range 10 {
+				list, err := s.ListStories(ctx, f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, st := range list.Stories {
+					got = append(got, st.ID)
+				}
+				if len(list.Stories) < f.Limit {
+					break
+				}
+				last := list.Stories[len(list.Stories)-1]
+				f.After = &news.StoryCursor{PublishedAt: last.PublishedAt, ID: last.ID}
+			}
+			want := []int64{all[0].ID, all[1].ID, all[2].ID, same.ID, all[3].ID, all[4].ID, all[5].ID, all[6].ID}
+			if !slices.Equal(got, want) {
+				t.Errorf("filter %+v: pages gave %v, want %v", f, got, want)
+			}
 		}
 	})
 }
