@@ -23,6 +23,7 @@ const (
 	ActManageEditions Action = "manage editions"
 	ActManageSettings Action = "manage site settings"
 	ActManageWebhooks Action = "manage webhooks"
+	ActManageAPIKeys  Action = "manage API keys"
 
 	// Podcasts: editors manage the shows; authors too write, schedule
 	// and publish their episodes.
@@ -54,7 +55,7 @@ func Can(u User, a Action, st *Story) bool {
 		return true
 	case RoleEditor:
 		switch a {
-		case ActDeleteStory, ActManageStaff, ActManageEditions, ActManageSettings, ActManageWebhooks:
+		case ActDeleteStory, ActManageStaff, ActManageEditions, ActManageSettings, ActManageWebhooks, ActManageAPIKeys:
 			return false
 		}
 		return true

@@ -54,6 +54,8 @@ func TestCan(t *testing.T) {
 		{"admin manages settings", user(RoleAdmin), ActManageSettings, nil, true},
 		{"admin manages webhooks", user(RoleAdmin), ActManageWebhooks, nil, true},
 		{"editor may not manage webhooks", user(RoleEditor), ActManageWebhooks, nil, false},
+		{"admin manages API keys", user(RoleAdmin), ActManageAPIKeys, nil, true},
+		{"editor may not manage API keys", user(RoleEditor), ActManageAPIKeys, nil, false},
 		{"contributor may not edit episodes", user(RoleContributor), ActEditEpisode, nil, false},
 		{"author publishes episodes", user(RoleAuthor), ActPublishEpisode, nil, true},
 		{"author may not manage shows", user(RoleAuthor), ActManageShows, nil, false},

@@ -54,6 +54,12 @@ func writeAPIError(w http.ResponseWriter, status int, msg string) {
 // writePublicJSON writes v as a public, cacheable JSON answer that
 // conditional requests can revalidate.
 func writePublicJSON(w http.ResponseWriter, r *http.Request, v any) error {
+	return writeJSONCached(w, r, v, pageMaxAge)
+}
+
+// writeJSONCached writes v with an ETag, answering conditional requests,
+// under the given Cache-Control.
+func writeJSONCached(w http.ResponseWriter, r *http.Request, v any, cacheControl string) error {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("web: write json: %w", err)
@@ -61,7 +67,7 @@ func writePublicJSON(w http.ResponseWriter, r *http.Request, v any) error {
 	b = append(b, '\n')
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
-	h.Set("Cache-Control", pageMaxAge)
+	h.Set("Cache-Control", cacheControl)
 	h.Set("ETag", contentETag(b))
 	http.ServeContent(w, r, "", noValidators, bytes.NewReader(b))
 	return nil

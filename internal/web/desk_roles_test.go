@@ -415,6 +415,15 @@ func roleCases() []roleCase {
 		{name: "change the site settings", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
 			return "/desk/settings", url.Values{"site_name": {uniq(rf, "Harbour Times")}, "channel_telegram": {"https://t.me/harbour"}}
 		}},
+		fixed("API keys", "GET", "/desk/api-keys", adminsOnly, false, nil),
+		fixed("make an API key", "POST", "/desk/api-keys", adminsOnly, true, url.Values{"name": {"Partner app"}}),
+		{name: "revoke an API key", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
+			_, k, err := rf.store.CreateAPIKey(context.Background(), fmt.Sprintf("Key %d", rf.next()), 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf("/desk/api-keys/%d/revoke", k.ID), nil
+		}},
 		fixed("webhooks", "GET", "/desk/webhooks", adminsOnly, false, nil),
 		fixed("add a webhook", "POST", "/desk/webhooks", adminsOnly, true, url.Values{"url": {"https://hooks.example/in"}, "event": {"story.published"}}),
 		{name: "pause a webhook", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {

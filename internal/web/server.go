@@ -150,6 +150,12 @@ type Store interface {
 	RecentStoryLinks(ctx context.Context, since time.Time, limit int) ([]news.StoryLink, error)
 	TranslationLinks(ctx context.Context, groups []int64) (map[int64][]news.StoryLink, error)
 	PublishedTags(ctx context.Context, edition string) ([]news.Tag, error)
+
+	// The content API and its keys.
+	APIKeyFor(ctx context.Context, raw string) (news.APIKey, error)
+	APIKeys(ctx context.Context) ([]news.APIKey, error)
+	CreateAPIKey(ctx context.Context, name string, createdBy int64) (string, news.APIKey, error)
+	RevokeAPIKey(ctx context.Context, id int64) error
 }
 
 // Config holds the settings of the web layer.

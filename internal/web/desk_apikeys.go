@@ -1,0 +1,69 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"newsdesk/internal/news"
+)
+
+// apiKeysPage is the data of templates/desk/api_keys.html.
+type apiKeysPage struct {
+	deskPage
+	Keys []news.APIKey
+	Form formError
+	Name string
+}
+
+// deskAPIKeys lists the content API's keys. Admins only.
+func (s *Server) deskAPIKeys(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageAPIKeys, nil); err != nil {
+		return err
+	}
+	return s.renderAPIKeys(w, r, u, http.StatusOK, "", formError{})
+}
+
+func (s *Server) renderAPIKeys(w http.ResponseWriter, r *http.Request, u news.User, status int, name string, ferr formError) error {
+	dp, err := s.newDeskPage(r, u, "API keys", "api-keys")
+	if err != nil {
+		return err
+	}
+	keys, err := s.store.APIKeys(r.Context())
+	if err != nil {
+		return err
+	}
+	return s.renderDesk(w, r, status, "api_keys", &apiKeysPage{deskPage: dp, Keys: keys, Form: ferr, Name: name})
+}
+
+// deskAPIKeyCreate makes a key; the flash shows it this once.
+func (s *Server) deskAPIKeyCreate(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageAPIKeys, nil); err != nil {
+		return err
+	}
+	raw, _, err := s.store.CreateAPIKey(r.Context(), r.PostFormValue("name"), u.ID)
+	if err != nil {
+		ferr, ok := asFormError(err)
+		if !ok {
+			return err
+		}
+		return s.renderAPIKeys(w, r, u, statusOf(err), r.PostFormValue("name"), ferr)
+	}
+	s.flash(r, "API key made. Copy it now, it is shown this once: "+raw)
+	return deskRedirect(w, r, "/desk/api-keys")
+}
+
+// deskAPIKeyRevoke stops a key from working.
+func (s *Server) deskAPIKeyRevoke(w http.ResponseWriter, r *http.Request, u news.User) error {
+	if err := news.Authorize(u, news.ActManageAPIKeys, nil); err != nil {
+		return err
+	}
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	if err := s.store.RevokeAPIKey(r.Context(), id); err != nil {
+		return err
+	}
+	s.flash(r, "API key revoked: requests with it are refused from now on.")
+	return deskRedirect(w, r, "/desk/api-keys")
+}
