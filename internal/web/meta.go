@@ -1,10 +1,13 @@
 package web
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
+	"time"
 
 	"newsdesk/internal/news"
 )
@@ -90,6 +93,7 @@ func storyMeta(st *site, x *news.Story, canonical, description string) ([]metaTa
 	if image != "" {
 		article.Image = []string{image}
 	}
+	article.Video = st.videoObject(x, description, image)
 	// Every note is told as a CorrectionComment, the kind schema.org
 	// offers for notes on a published article; its name says which kind.
 	for _, n := range x.Notes {
@@ -129,6 +133,93 @@ type ldNewsArticle struct {
 	InLanguage       string         `json:"inLanguage"`
 	Image            []string       `json:"image,omitempty"`
 	Correction       []ldCorrection `json:"correction,omitempty"`
+	Video            *ldVideo       `json:"video,omitempty"`
+}
+
+// ldVideo is a schema.org VideoObject: a story's lead video.
+type ldVideo struct {
+	Type           string `json:"@type"`
+	Name           string `json:"name"`
+	Description    string `json:"description"`
+	ContentURL     string `json:"contentUrl"`
+	EncodingFormat string `json:"encodingFormat,omitempty"`
+	UploadDate     string `json:"uploadDate"`
+	Duration       string `json:"duration,omitempty"`
+	ThumbnailURL   string `json:"thumbnailUrl,omitempty"`
+	Width          int    `json:"width,omitempty"`
+	Height         int    `json:"height,omitempty"`
+}
+
+// videoObject describes the story's lead video, nil when it has none. Its
+// thumbnail is the story's image.
+func (st *site) videoObject(x *news.Story, description, image string) *ldVideo {
+	for _, sm := range x.Media {
+		m := sm.Media
+		if sm.Role != news.RoleLead || m.Kind != news.MediaVideo {
+			continue
+		}
+		v := &ldVideo{
+			Type: "VideoObject", Name: x.Headline, Description: cmp.Or(m.Caption, description),
+			ContentURL: st.abs(m.URL()), EncodingFormat: m.MIME, UploadDate: m.CreatedAt.UTC().Format(rfc3339),
+			ThumbnailURL: image, Width: m.Width, Height: m.Height,
+		}
+		if m.CreatedAt.IsZero() {
+			v.UploadDate = x.PublishedAt.UTC().Format(rfc3339)
+		}
+		if m.Duration > 0 {
+			v.Duration = "PT" + strconv.FormatInt(int64(m.Duration.Round(time.Second)/time.Second), 10) + "S"
+		}
+		return v
+	}
+	return nil
+}
+
+// ldBreadcrumbs is a schema.org BreadcrumbList.
+type ldBreadcrumbs struct {
+	Context string         `json:"@context"`
+	Type    string         `json:"@type"`
+	Items   []ldBreadcrumb `json:"itemListElement"`
+}
+
+type ldBreadcrumb struct {
+	Type     string `json:"@type"`
+	Position int    `json:"position"`
+	Name     string `json:"name"`
+	Item     string `json:"item,omitempty"`
+}
+
+// breadcrumbs is the trail from the edition's front page through the
+// section to a story (when headline is set) for search results.
+func (st *site) breadcrumbs(sec news.Section, headline, canonical string) (template.JS, error) {
+	list := ldBreadcrumbs{Context: "https://schema.org", Type: "BreadcrumbList", Items: []ldBreadcrumb{
+		{Type: "ListItem", Position: 1, Name: st.ui.Home, Item: st.abs(st.path("/"))},
+		{Type: "ListItem", Position: 2, Name: sec.Name, Item: st.abs(st.path("/" + sec.Slug + "/"))},
+	}}
+	if headline != "" {
+		list.Items = append(list.Items, ldBreadcrumb{Type: "ListItem", Position: 3, Name: headline, Item: canonical})
+	}
+	return jsonLD(list)
+}
+
+// ldOrganization is the publication as a schema.org NewsMediaOrganization,
+// with its channels elsewhere as sameAs.
+type ldOrganization struct {
+	Context string   `json:"@context"`
+	Type    string   `json:"@type"`
+	Name    string   `json:"name"`
+	URL     string   `json:"url"`
+	SameAs  []string `json:"sameAs,omitempty"`
+}
+
+// organization describes the publication on its front pages.
+func (st *site) organization() (template.JS, error) {
+	org := ldOrganization{Context: "https://schema.org", Type: "NewsMediaOrganization", Name: st.settings.SiteName, URL: st.origin + "/"}
+	for _, c := range news.SiteChannels {
+		if addr := st.settings.Channels[c.Key]; addr != "" {
+			org.SameAs = append(org.SameAs, addr)
+		}
+	}
+	return jsonLD(org)
 }
 
 // ldCorrection is a schema.org CorrectionComment: one note on the story.

@@ -143,7 +143,7 @@ type basePage struct {
 	Channels    []navLink // the outlet's own pages elsewhere
 	UI          *uiText
 	Meta        []metaTag
-	JSONLD      template.JS
+	JSONLD      []template.JS // schema.org objects, each in its own script, the page's main entity first
 	PrevURL     string
 	NextURL     string
 	NoIndex     bool

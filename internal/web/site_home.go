@@ -3,6 +3,7 @@ package web
 import (
 	"context"
 	"fmt"
+	"html/template"
 	"net/http"
 	"slices"
 	"strconv"
@@ -144,6 +145,11 @@ func (s *Server) renderHome(w http.ResponseWriter, r *http.Request, st *site) er
 	p.Canonical = st.origin + pageURL(home, page)
 	p.PrevURL, p.NextURL = st.abs(p.Pager.PrevURL), st.abs(p.Pager.NextURL)
 	p.Meta = listMeta(&p.basePage, st)
+	org, err := st.organization()
+	if err != nil {
+		return err
+	}
+	p.JSONLD = []template.JS{org}
 	return s.render(w, r, http.StatusOK, "home", p, noValidators)
 }
 

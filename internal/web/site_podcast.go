@@ -273,9 +273,11 @@ func (s *Server) episodePage(w http.ResponseWriter, r *http.Request) error {
 	p.Description = excerpt(e.Description, 200)
 	p.Canonical = st.origin + canonical
 	p.Meta = podcastMeta(st, e.Title, p.Description, p.Canonical, st.abs(e.Show.Cover.URL), st.abs(e.Audio.URL))
-	if p.JSONLD, err = episodeLD(st, e, p.Canonical); err != nil {
+	ld, err := episodeLD(st, e, p.Canonical)
+	if err != nil {
 		return err
 	}
+	p.JSONLD = []template.JS{ld}
 	modified := e.PublishedAt
 	if e.UpdatedAt.After(modified) {
 		modified = e.UpdatedAt

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -62,6 +63,11 @@ func (s *Server) renderSection(w http.ResponseWriter, r *http.Request, st *site,
 	p.Alternates = append(st.feedLinks(sec.Name, "/"+sec.Slug+"/"), p.Alternates...)
 	s.fillList(p, st, list, path, page)
 	p.Stories = withoutSection(p.Stories)
+	crumbs, err := st.breadcrumbs(sec, "", "")
+	if err != nil {
+		return err
+	}
+	p.JSONLD = []template.JS{crumbs}
 	return s.render(w, r, http.StatusOK, "list", p, noValidators)
 }
 

@@ -137,9 +137,14 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 	p.Bookmark = st.bookmarkButton(x.ID)
 	st.linkTranslations(p, x)
 	var err error
-	if p.Meta, p.JSONLD, err = storyMeta(st, x, p.Canonical, p.Description); err != nil {
+	var article, crumbs template.JS
+	if p.Meta, article, err = storyMeta(st, x, p.Canonical, p.Description); err != nil {
 		return nil, err
 	}
+	if crumbs, err = st.breadcrumbs(x.Section, x.Headline, p.Canonical); err != nil {
+		return nil, err
+	}
+	p.JSONLD = []template.JS{article, crumbs}
 	return p, nil
 }
 
