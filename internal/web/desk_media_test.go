@@ -162,6 +162,9 @@ func TestMediaUploadAndServe(t *testing.T) {
 			h.Get("Cache-Control") != "public, max-age=31536000, immutable" || h.Get("Accept-Ranges") != "bytes" {
 			t.Errorf("headers = %v", h)
 		}
+		if csp := h.Get("Content-Security-Policy"); !strings.Contains(csp, "sandbox") {
+			t.Errorf("an image is served with the policy %q, want a sandbox", csp)
+		}
 		if strings.Contains(res.body, "51.5007N") || strings.Contains(res.body, "Exif") {
 			t.Error("the served image still holds its GPS position")
 		}
@@ -222,6 +225,9 @@ func TestMediaUploadAndServe(t *testing.T) {
 		}
 		if a := up.Items[3]; a.Kind != "audio" || a.MIME != "audio/mpeg" || a.Duration != "0:03" {
 			t.Errorf("audio = %+v", a)
+		}
+		if csp := df.get(t, up.Items[2].URL).header.Get("Content-Security-Policy"); csp != "" {
+			t.Errorf("a PDF is served with the policy %q, which browsers' PDF viewers refuse", csp)
 		}
 		if up.Items[2].Kind != "document" || df.get(t, up.Items[2].URL+"?download=report.pdf").header.Get("Content-Disposition") != `attachment; filename=report.pdf` {
 			t.Errorf("document = %+v", up.Items[2])
