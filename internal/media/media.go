@@ -36,14 +36,9 @@ type Info struct {
 // Limits gives the largest upload accepted of each kind, in bytes.
 type Limits map[news.MediaKind]int64
 
-// DefaultLimits are the sizes accepted until an admin sets others.
+// DefaultLimits are the sizes accepted until an admin sets others: the
+// settings' defaults.
 var DefaultLimits = Limits(news.DefaultMediaLimits)
-var _ = Limits{
-	news.MediaImage:    20 << 20,
-	news.MediaVideo:    500 << 20,
-	news.MediaAudio:    200 << 20,
-	news.MediaDocument: 50 << 20,
-}
 
 // Max returns the largest of the limits: no upload of any kind is larger.
 func (l Limits) Max() int64 {

@@ -420,3 +420,11 @@ func TestIngestWebPMadeByFFmpeg(t *testing.T) {
 		t.Errorf("the 640 width of a WebP: %+v, %v; want a 640×360 JPEG", cfg, err)
 	}
 }
+
+func TestFormatSize(t *testing.T) {
+	for n, want := range map[int64]string{500: "500 bytes", 2000: "2 KB", 1298070: "1.2 MB", 20 << 20: "20 MB", 3 << 30: "3 GB", 512 << 10: "512 KB"} {
+		if got := FormatSize(n); got != want {
+			t.Errorf("FormatSize(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
