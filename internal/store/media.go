@@ -90,7 +90,8 @@ func (tx *tx) mediaWhere(ctx context.Context, cond string, args ...any) (news.Me
 }
 
 // ListMedia returns the library's items that match f, newest first, with
-// the number of stories using each, and the number of items that match.
+// the number of stories, podcast episodes and shows using each, and the
+// number of items that match.
 func (s *Store) ListMedia(ctx context.Context, f news.MediaFilter) ([]news.Media, int, error) {
 	var where []string
 	var args []any
@@ -118,8 +119,11 @@ func (s *Store) ListMedia(ctx context.Context, f news.MediaFilter) ([]news.Media
 		if err := tx.queryRow(ctx, `SELECT COUNT(*) FROM media m`+cond, args...).Scan(&total); err != nil {
 			return err
 		}
+		// Uses: the stories, podcast episodes and shows that name the item.
 		items, err = queryAll(ctx, tx, scanMedia, `SELECT `+mediaColumns+`,
 			(SELECT COUNT(DISTINCT sm.story_id) FROM story_media sm WHERE sm.media_id = m.id)
+			+ (SELECT COUNT(*) FROM episodes e WHERE e.audio_media_id = m.id)
+			+ (SELECT COUNT(*) FROM shows sh WHERE sh.cover_media_id = m.id)
 			FROM media m`+cond+` ORDER BY m.id DESC LIMIT ? OFFSET ?`, append(args, limit, max(f.Offset, 0))...)
 		return err
 	})

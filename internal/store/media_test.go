@@ -220,3 +220,20 @@ func TestMediaLimitSettings(t *testing.T) {
 		wantCode(t, s.SaveSettings(ctx, set), news.ErrInvalid)
 	})
 }
+
+func TestMediaUsesCountPodcasts(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		setupNewsroom(t, s)
+		cover := addMedia(t, s, news.MediaImage, 1, "Cover art")
+		sh := news.Show{Edition: "en", Title: "The Harbour Hour", Description: "Weekly.", Author: "Desk",
+			Category: "News", OwnerEmail: "pod@example.com", Cover: news.MediaRef{ID: cover.ID, URL: cover.URL(), Type: "image/png", Size: 1}}
+		if err := s.CreateShow(ctx, &sh); err != nil {
+			t.Fatal(err)
+		}
+		items, _, err := s.ListMedia(ctx, news.MediaFilter{})
+		if err != nil || len(items) != 1 || items[0].Uses != 1 {
+			t.Errorf("ListMedia = %+v, %v; want the cover used once", items, err)
+		}
+	})
+}
