@@ -6,11 +6,13 @@ import (
 	"unicode/utf8"
 )
 
-// APIKey lets a partner or an app read the content API. The key itself is
-// shown once when made; Prefix, its first characters, names it after.
+// APIKey lets a partner or an app read the content API; a key of a member
+// of staff (UserID set) also acts as them on the admin API. The key itself
+// is shown once when made; Prefix, its first characters, names it after.
 type APIKey struct {
 	ID         int64
-	Name       string // whose it is, e.g. "Partner app"
+	UserID     int64  // zero for a content key
+	Name       string // whose or what it is, e.g. "Partner app"
 	Prefix     string
 	CreatedBy  int64
 	CreatedAt  time.Time

@@ -45,3 +45,38 @@ func TestAPIKeys(t *testing.T) {
 		wantCode(t, s.RevokeAPIKey(ctx, k.ID), news.ErrNotFound)
 	})
 }
+
+func TestUserTokens(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		u, err := s.CreateUser(ctx, news.User{Email: "ed@example.com", Role: news.RoleEditor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, err := s.CreateUser(ctx, news.User{Email: "other@example.com", Role: news.RoleEditor})
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, tok, err := s.CreateUserToken(ctx, u.ID, "Laptop script")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := s.APIKeyFor(ctx, raw)
+		if err != nil || got.UserID != u.ID {
+			t.Fatalf("APIKeyFor = %+v, %v", got, err)
+		}
+		if keys, _ := s.APIKeys(ctx); len(keys) != 0 {
+			t.Errorf("a personal token is listed as a content key: %+v", keys)
+		}
+		if toks, _ := s.UserTokens(ctx, u.ID); len(toks) != 1 || toks[0].ID != tok.ID {
+			t.Errorf("UserTokens = %+v", toks)
+		}
+		wantCode(t, s.RevokeUserToken(ctx, other.ID, tok.ID), news.ErrNotFound)
+		wantCode(t, s.RevokeAPIKey(ctx, tok.ID), news.ErrNotFound)
+		if err := s.RevokeUserToken(ctx, u.ID, tok.ID); err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.APIKeyFor(ctx, raw)
+		wantCode(t, err, news.ErrNotFound)
+	})
+}

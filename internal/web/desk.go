@@ -47,13 +47,7 @@ func (s *Server) staff(h deskHandler) http.Handler {
 		}
 		err = h(w, r, u)
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			// Purge the public pages the action changed before its answer
-			// leaves (net/http sends a small response when the handler
-			// returns), so the next page the writer opens shows it.
-			// Not cut short by a writer who has gone: the readers have not.
-			if cerr := s.cache.catchUp(context.WithoutCancel(r.Context())); cerr != nil {
-				s.log.WarnContext(r.Context(), "page cache: read changes after a desk write", "err", cerr)
-			}
+			s.catchUpAfterWrite(r)
 		}
 		if err != nil {
 			if clientGone(r) {
@@ -63,6 +57,16 @@ func (s *Server) staff(h deskHandler) http.Handler {
 			s.deskError(w, r, u, err)
 		}
 	})
+}
+
+// catchUpAfterWrite purges the public pages a write changed before its
+// answer leaves (net/http sends a small response when the handler returns),
+// so the next page the writer opens shows it. It is not cut short by a
+// writer who has gone: the readers have not.
+func (s *Server) catchUpAfterWrite(r *http.Request) {
+	if err := s.cache.catchUp(context.WithoutCancel(r.Context())); err != nil {
+		s.log.WarnContext(r.Context(), "page cache: read changes after a write", "err", err)
+	}
 }
 
 // deskOpen adapts a desk handler that needs no signed-in user (the

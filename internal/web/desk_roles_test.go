@@ -415,6 +415,19 @@ func roleCases() []roleCase {
 		{name: "change the site settings", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {
 			return "/desk/settings", url.Values{"site_name": {uniq(rf, "Harbour Times")}, "channel_telegram": {"https://t.me/harbour"}}
 		}},
+		fixed("own API tokens", "GET", "/desk/account/tokens", allStaff, false, nil),
+		fixed("make an API token", "POST", "/desk/account/tokens", allStaff, true, url.Values{"name": {"Script"}}),
+		{name: "revoke own API token", method: "POST", allowed: allStaff, write: true, prepare: func(t *testing.T, rf *roleFixture, actor news.User) (string, url.Values) {
+			owner := actor.ID
+			if owner == 0 {
+				owner = rf.other.ID
+			}
+			_, k, err := rf.store.CreateUserToken(context.Background(), owner, fmt.Sprintf("Token %d", rf.next()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return fmt.Sprintf("/desk/account/tokens/%d/revoke", k.ID), nil
+		}},
 		fixed("API keys", "GET", "/desk/api-keys", adminsOnly, false, nil),
 		fixed("make an API key", "POST", "/desk/api-keys", adminsOnly, true, url.Values{"name": {"Partner app"}}),
 		{name: "revoke an API key", method: "POST", allowed: adminsOnly, write: true, prepare: func(t *testing.T, rf *roleFixture, _ news.User) (string, url.Values) {

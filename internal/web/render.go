@@ -22,7 +22,7 @@ var pageNames = []string{"home", "list", "story", "error", "podcasts", "show", "
 
 // deskPageNames are the desk's page templates, templates/desk/<name>.html,
 // each parsed with templates/desk/layout.html.
-var deskPageNames = []string{"error", "signin", "signin_link", "story_edit", "stories", "story_notes", "story_translations", "home", "revisions", "revision_diff", "account", "staff", "sections", "tags", "editions", "settings", "webhooks", "api_keys", "media", "podcasts", "show", "episode"}
+var deskPageNames = []string{"error", "signin", "signin_link", "story_edit", "stories", "story_notes", "story_translations", "home", "revisions", "revision_diff", "account", "staff", "sections", "tags", "editions", "settings", "webhooks", "api_keys", "tokens", "media", "podcasts", "show", "episode"}
 
 // pageSet holds one parsed template set per page.
 type pageSet struct {

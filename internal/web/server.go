@@ -156,6 +156,9 @@ type Store interface {
 	APIKeys(ctx context.Context) ([]news.APIKey, error)
 	CreateAPIKey(ctx context.Context, name string, createdBy int64) (string, news.APIKey, error)
 	RevokeAPIKey(ctx context.Context, id int64) error
+	CreateUserToken(ctx context.Context, userID int64, name string) (string, news.APIKey, error)
+	UserTokens(ctx context.Context, userID int64) ([]news.APIKey, error)
+	RevokeUserToken(ctx context.Context, userID, id int64) error
 }
 
 // Config holds the settings of the web layer.

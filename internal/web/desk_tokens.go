@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+
+	"newsdesk/internal/news"
+)
+
+// tokensPage is the data of templates/desk/tokens.html: the signed-in
+// member of staff's personal tokens for the admin API.
+type tokensPage struct {
+	deskPage
+	Tokens []news.APIKey
+	Form   formError
+	Name   string
+}
+
+// deskTokens lists one's own tokens.
+func (s *Server) deskTokens(w http.ResponseWriter, r *http.Request, u news.User) error {
+	return s.renderTokens(w, r, u, http.StatusOK, "", formError{})
+}
+
+func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, u news.User, status int, name string, ferr formError) error {
+	dp, err := s.newDeskPage(r, u, "API tokens", "account")
+	if err != nil {
+		return err
+	}
+	toks, err := s.store.UserTokens(r.Context(), u.ID)
+	if err != nil {
+		return err
+	}
+	return s.renderDesk(w, r, status, "tokens", &tokensPage{deskPage: dp, Tokens: toks, Form: ferr, Name: name})
+}
+
+// deskTokenCreate makes a token of one's own; the flash shows it once.
+func (s *Server) deskTokenCreate(w http.ResponseWriter, r *http.Request, u news.User) error {
+	raw, _, err := s.store.CreateUserToken(r.Context(), u.ID, r.PostFormValue("name"))
+	if err != nil {
+		ferr, ok := asFormError(err)
+		if !ok {
+			return err
+		}
+		return s.renderTokens(w, r, u, statusOf(err), r.PostFormValue("name"), ferr)
+	}
+	s.flash(r, "Token made. Copy it now, it is shown this once: "+raw)
+	return deskRedirect(w, r, "/desk/account/tokens")
+}
+
+// deskTokenRevoke stops one of one's own tokens from working.
+func (s *Server) deskTokenRevoke(w http.ResponseWriter, r *http.Request, u news.User) error {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil {
+		return errNotFound
+	}
+	if err := s.store.RevokeUserToken(r.Context(), u.ID, id); err != nil {
+		return err
+	}
+	s.flash(r, "Token revoked.")
+	return deskRedirect(w, r, "/desk/account/tokens")
+}
