@@ -102,7 +102,7 @@ func TestChangesOfStoryWrites(t *testing.T) {
 				if _, err := s.EnsureSection(ctx, "ru", "Спорт"); err != nil {
 					t.Fatal(err)
 				}
-			}, func() []string { return []string{news.NavKey("ru")} }},
+			}, func() []string { return []string{news.NavKey("ru"), news.KeySitemap} }},
 			{"edition", func(t *testing.T) {
 				if err := s.SaveEdition(ctx, news.StarterEditions()[1]); err != nil {
 					t.Fatal(err)
