@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"newsdesk/internal/config"
 	"newsdesk/internal/ingest"
@@ -20,7 +21,7 @@ func importFiles(ctx context.Context, args []string, getenv func(string) string,
 	fs := newFlagSet("import", stderr)
 	edition := fs.String("edition", "", "edition code to import into (default: the default edition)")
 	section := fs.String("section", "News", "section for stories whose source names none")
-	format := fs.String("format", "auto", "file format: auto or text")
+	format := fs.String("format", "auto", "file format: "+strings.Join(ingest.Formats, ", ")+" (auto detects it)")
 	cfg, err := config.NewFlags(fs, getenv, false).Parse(args)
 	if err != nil {
 		return usageError{err}

@@ -15,7 +15,7 @@ import (
 
 // Formats lists the values Parse accepts for format, in the order help text
 // shows them.
-var Formats = []string{"auto", "text", "rss", "wxr", "ghost", "ninjs"}
+var Formats = []string{"auto", "text", "rss", "wxr", "ghost", "ninjs", "reuters", "telegram"}
 
 // Parse reads one source file and returns the stories it holds; nothing is
 // written anywhere. format is "auto" (detect from the content) or one of
@@ -33,12 +33,22 @@ func Parse(format, name string, data []byte, ed news.Edition) ([]news.Story, err
 			return nil, err
 		}
 		return []news.Story{st}, nil
+	case "reuters", "telegram":
+		parse := parseReuters
+		if format == "telegram" {
+			parse = parseTelegram
+		}
+		sts, err := parse(name, data)
+		for i := range sts {
+			sts[i].Edition = ed.Code
+		}
+		return sts, err
 	case "rss", "atom", "wxr", "ghost", "ninjs", "xml", "json":
 		return nil, invalid(name, "format %s is not supported yet", format)
 	case "html":
 		return nil, invalid(name, "HTML pages are not supported yet; save the article as plain text")
 	}
-	return nil, invalid(name, "unknown format %s (want auto, text, rss, wxr, ghost or ninjs)", strconv.Quote(format))
+	return nil, invalid(name, "unknown format %s (want auto, text, rss, wxr, ghost, ninjs, reuters or telegram)", strconv.Quote(format))
 }
 
 // invalid builds the error every bad input returns.
@@ -51,6 +61,8 @@ var (
 	atomRoot  = regexp.MustCompile(`(?i)<feed[\s>]`)
 	wxrMarker = regexp.MustCompile(`(?i)xmlns:wp=|<wp:wxr_version>`)
 	htmlStart = regexp.MustCompile(`(?i)^<(!doctype html|html|head|body)[\s>]`)
+	// reutersStart is the start of a Reuters-21578 SGML file.
+	reutersStart = regexp.MustCompile(`^<(!DOCTYPE lewis|REUTERS)[\s>]`)
 )
 
 // detect guesses a file's format from its first bytes. Anything that is not
@@ -66,6 +78,8 @@ func detect(data []byte) string {
 		return "text"
 	case head[0] == '<':
 		switch {
+		case reutersStart.Match(head):
+			return "reuters"
 		case wxrMarker.Match(head):
 			return "wxr"
 		case rssRoot.Match(head):
@@ -90,6 +104,9 @@ func jsonFormat(data []byte) string {
 	var probe struct {
 		DB  json.RawMessage `json:"db"`
 		URI string          `json:"uri"`
+	}
+	if isTelegram(data) {
+		return "telegram"
 	}
 	if json.Unmarshal(bytes.TrimPrefix(data, utf8BOM), &probe) == nil {
 		switch {
