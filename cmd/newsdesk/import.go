@@ -50,6 +50,10 @@ func importFiles(ctx context.Context, args []string, getenv func(string) string,
 			failed = true
 		}
 	}
+	// Many stories at once leave the search index in many pieces.
+	if err := st.OptimizeSearch(ctx); err != nil {
+		return err
+	}
 	if failed {
 		return errReported
 	}

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"newsdesk/internal/markup"
@@ -162,23 +164,23 @@ func (w searchSQL) sql() string {
 func (tx *tx) search(ctx context.Context, q news.SearchQuery, m matcher, res *news.SearchResult) error {
 	w := tx.searchFrom(m)
 	w.filter(q, true, true)
-	order := ` ORDER BY d.at DESC, d.story_id DESC`
-	args := w.args
-	if m.fts != "" && q.Sort != news.SortNewest {
-		now := tx.now.Unix()
-		boost := fmt.Sprintf(`(1 + %g / (1 + MAX(0, ? - d.at) / %d.0))`, recencyBoost, recencyScale)
-		if tx.s.dialect == dialectPostgres {
-			boost = strings.Replace(boost, "MAX(", "GREATEST(", 1)
-			order = ` ORDER BY ts_rank_cd('` + tsWeights + `', d.doc, to_tsquery('simple', ?), 1) * ` + boost + ` DESC, d.at DESC, d.story_id DESC`
-			args = append(append([]any{}, args...), m.tsq, now)
-		} else {
-			order = ` ORDER BY bm25(search_text, ` + bm25Weights + `) * ` + boost + `, d.at DESC, d.story_id DESC`
-			args = append(append([]any{}, args...), now)
-		}
-	}
 	size := q.PageSize()
 	offset := (res.Page - 1) * size
-	ids, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+w.sql()+order+` LIMIT ? OFFSET ?`, append(args, size, offset)...)
+	var ids []int64
+	var err error
+	switch {
+	case m.fts != "" && q.Sort != news.SortNewest && offset < rerankWindow:
+		ids, err = tx.rerankedPage(ctx, q, m, offset, size)
+	case m.fts != "" && q.Sort != news.SortNewest:
+		var scored []scoredID
+		scored, err = tx.scored(ctx, w, m, size, offset)
+		for _, s := range scored {
+			ids = append(ids, s.id)
+		}
+	default:
+		ids, err = queryAll(ctx, tx, scanID, `SELECT d.story_id`+w.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ? OFFSET ?`,
+			append(w.args, size, offset)...)
+	}
 	if err != nil {
 		return err
 	}
@@ -284,4 +286,154 @@ func (tx *tx) searchHits(ctx context.Context, ids []int64, m matcher) ([]news.Se
 		})
 	}
 	return hits, nil
+}
+
+// scoredID is a story found with its relevance, higher the better.
+type scoredID struct {
+	id    int64
+	score float64
+}
+
+// scored returns the stories w selects, ranked by relevance to m's words,
+// limit of them after offset.
+func (tx *tx) scored(ctx context.Context, w searchSQL, m matcher, limit, offset int) ([]scoredID, error) {
+	now := tx.now.Unix()
+	boost := fmt.Sprintf(`(1 + %g / (1 + MAX(0, ? - d.at) / %d.0))`, recencyBoost, recencyScale)
+	var score string
+	var args []any
+	if tx.s.dialect == dialectPostgres {
+		boost = strings.Replace(boost, "MAX(", "GREATEST(", 1)
+		score = `ts_rank_cd('` + tsWeights + `', d.doc, to_tsquery('simple', ?), 1) * ` + boost
+		args = []any{m.tsq, now}
+	} else {
+		// BM25 as SQLite computes it is negative, lower the better.
+		score = `-bm25(search_text, ` + bm25Weights + `) * ` + boost
+		args = []any{now}
+	}
+	args = append(append(args, w.args...), limit, offset)
+	return queryAll(ctx, tx, func(r scanner) (scoredID, error) {
+		var s scoredID
+		err := r.Scan(&s.id, &s.score)
+		return s, err
+	}, `SELECT d.story_id, `+score+` AS score`+w.sql()+` ORDER BY score DESC, d.at DESC, d.story_id DESC LIMIT ? OFFSET ?`, args...)
+}
+
+// The first rerankWindow results of a ranked search are ranked again by
+// how well the query matches each one's headline. A reader who types a
+// headline, or most of one, wants that story; but BM25 saturates the
+// count of a word (a headline's weight buys little over a mention in a
+// short body) and cover density ignores how rare a word is. So the
+// candidates are the best rerankWindow by the database's rank and the
+// best rerankWindow of those whose headline holds the query's words, and
+// each one's rank is multiplied by 1 + headlineBonus times the overlap
+// (Jaccard) of the query's stems and the headline's. Pages past the
+// window follow the database's rank alone.
+const (
+	rerankWindow  = 60
+	headlineBonus = 2.0
+)
+
+// rerankedPage returns the ids of one page within the rerank window.
+func (tx *tx) rerankedPage(ctx context.Context, q news.SearchQuery, m matcher, offset, size int) ([]int64, error) {
+	w := tx.searchFrom(m)
+	w.filter(q, true, true)
+	top, err := tx.scored(ctx, w, m, max(rerankWindow, offset+size), 0)
+	if err != nil {
+		return nil, err
+	}
+	rest := []scoredID{}
+	if len(top) > rerankWindow {
+		top, rest = top[:rerankWindow], top[rerankWindow:]
+	}
+	// Stories whose headline matches but rank past the window.
+	have := make(map[int64]bool, len(top))
+	for _, s := range top {
+		have[s.id] = true
+	}
+	hw := tx.searchFrom(matcher{fts: m.ftsHead, tsq: m.tsqHead})
+	hw.filter(q, true, true)
+	heads, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+hw.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ?`,
+		append(hw.args, rerankWindow)...)
+	if err != nil {
+		return nil, err
+	}
+	var extra []int64
+	for _, id := range heads {
+		if !have[id] {
+			extra = append(extra, id)
+		}
+	}
+	if len(extra) > 0 {
+		ew := tx.searchFrom(m)
+		ew.where = append(ew.where, `d.story_id IN (`+placeholders(len(extra))+`)`)
+		ew.args = append(ew.args, int64Args(extra)...)
+		more, err := tx.scored(ctx, ew, m, len(extra), 0)
+		if err != nil {
+			return nil, err
+		}
+		top = append(top, more...)
+	}
+	if err := tx.rerank(ctx, top, m); err != nil {
+		return nil, err
+	}
+	var ids []int64
+	for _, s := range append(top, rest...) {
+		ids = append(ids, s.id)
+	}
+	if offset >= len(ids) {
+		return nil, nil
+	}
+	return ids[offset:min(offset+size, len(ids))], nil
+}
+
+// rerank multiplies each candidate's score by its headline's match of the
+// query and sorts them, best first.
+func (tx *tx) rerank(ctx context.Context, cands []scoredID, m matcher) error {
+	if len(cands) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(cands))
+	for i, c := range cands {
+		ids[i] = c.id
+	}
+	type headline struct {
+		id            int64
+		edition, text string
+	}
+	heads, err := queryAll(ctx, tx, func(r scanner) (headline, error) {
+		var h headline
+		err := r.Scan(&h.id, &h.edition, &h.text)
+		return h, err
+	}, `SELECT id, edition, headline FROM stories WHERE id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return err
+	}
+	overlap := make(map[int64]float64, len(heads))
+	for _, h := range heads {
+		a, err := tx.analyser(ctx, h.edition)
+		if err != nil {
+			return err
+		}
+		words := map[string]bool{}
+		a.each(h.text, func(t term) { words[t.stem] = true })
+		both := 0
+		for s := range words {
+			if m.stems[s] {
+				both++
+			}
+		}
+		if union := len(words) + len(m.stems) - both; union > 0 {
+			overlap[h.id] = float64(both) / float64(union)
+		}
+	}
+	for i := range cands {
+		cands[i].score *= 1 + headlineBonus*overlap[cands[i].id]
+	}
+	slices.SortStableFunc(cands, func(a, b scoredID) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	return nil
 }

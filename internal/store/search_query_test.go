@@ -84,7 +84,7 @@ func FuzzQuery(f *testing.F) {
 	as := []*analyser{newAnalyser("en"), newAnalyser("de")}
 	f.Fuzz(func(t *testing.T, s string) {
 		m := newMatcher(parseQuery(s), as)
-		for _, expr := range []string{m.fts, m.ftsExclude} {
+		for _, expr := range []string{m.fts, m.ftsExclude, strings.Replace(m.ftsHead, "headline :", "", 1)} {
 			// Outside quotes only parentheses, spaces and the operators.
 			rest := stripQuoted(t, expr, '"')
 			for _, w := range strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(rest)) {
@@ -93,7 +93,7 @@ func FuzzQuery(f *testing.F) {
 				}
 			}
 		}
-		for _, expr := range []string{m.tsq, m.tsqExclude} {
+		for _, expr := range []string{m.tsq, m.tsqExclude, strings.ReplaceAll(m.tsqHead, "':A", "'")} {
 			rest := stripQuoted(t, expr, '\'')
 			for _, w := range strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(rest)) {
 				if w != "&" && w != "|" && w != "!" && w != "<->" {
