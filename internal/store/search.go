@@ -350,7 +350,12 @@ func (tx *tx) rerankedPage(ctx context.Context, q news.SearchQuery, m matcher, o
 	for _, s := range top {
 		have[s.id] = true
 	}
-	hw := tx.searchFrom(matcher{fts: m.ftsHead, tsq: m.tsqHead})
+	hw := tx.searchFrom(matcher{fts: m.ftsHead, tsq: m.tsq})
+	if tx.s.dialect == dialectPostgres {
+		// The headline's own tsvector; what the query excludes is
+		// checked against the whole story when the candidates are scored.
+		hw.where[0] = `d.head @@ to_tsquery('simple', ?)`
+	}
 	hw.filter(q, true, true)
 	heads, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+hw.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ?`,
 		append(hw.args, rerankWindow)...)

@@ -70,17 +70,24 @@ func (tx *tx) indexStory(ctx context.Context, st *news.Story) error {
 	}
 	head := a.indexText(st.Headline, maxIndexHeadline)
 	lead := a.indexText(st.Lead, maxIndexLead)
-	body := a.indexText(markup.Text(st.Body), maxIndexBody)
+	// The story's topics are searched with its body: a story tagged
+	// "Elections" is found by the word even where its text says "vote".
+	text := markup.Text(st.Body)
+	for _, t := range st.Tags {
+		text += "\n" + t.Name
+	}
+	body := a.indexText(text, maxIndexBody)
 	args := []any{st.ID, st.Edition, st.Section.ID, string(st.Status), searchTime(st), mediaBits(st.Labels)}
 	if tx.s.dialect == dialectPostgres {
 		_, err := tx.exec(ctx, `
-			INSERT INTO search_docs (story_id, edition, section_id, status, at, media, indexed, doc)
+			INSERT INTO search_docs (story_id, edition, section_id, status, at, media, indexed, doc, head)
 			VALUES (?, ?, ?, ?, ?, ?, TRUE,
 				setweight(to_tsvector('simple', ?), 'A') || setweight(to_tsvector('simple', ?), 'B') ||
-				setweight(to_tsvector('simple', ?), 'C'))
+				setweight(to_tsvector('simple', ?), 'C'), to_tsvector('simple', ?))
 			ON CONFLICT (story_id) DO UPDATE SET edition = excluded.edition, section_id = excluded.section_id,
-				status = excluded.status, at = excluded.at, media = excluded.media, indexed = TRUE, doc = excluded.doc`,
-			append(args, head, lead, body)...)
+				status = excluded.status, at = excluded.at, media = excluded.media, indexed = TRUE,
+				doc = excluded.doc, head = excluded.head`,
+			append(args, head, lead, body, head)...)
 		return err
 	}
 	if _, err := tx.exec(ctx, `

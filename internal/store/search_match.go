@@ -17,9 +17,10 @@ type matcher struct {
 	// exclude selects the stories that a query of exclusions alone leaves
 	// out; empty otherwise.
 	ftsExclude, tsqExclude string
-	// ftsHead and tsqHead are match restricted to the headline: the
-	// stories whose headline holds every word of an alternative.
-	ftsHead, tsqHead string
+	// ftsHead is fts restricted to the headline: the stories whose
+	// headline holds every word of an alternative. (PostgreSQL keeps the
+	// headline's words apart and matches tsq there.)
+	ftsHead string
 	// stems are the stems the query looks for, to mark in snippets.
 	stems map[string]bool
 }
@@ -31,26 +32,24 @@ func (m matcher) empty() bool { return m.fts == "" && m.ftsExclude == "" }
 // newMatcher compiles q for the analysers of the languages it may meet.
 func newMatcher(q searchQuery, as []*analyser) matcher {
 	m := matcher{stems: map[string]bool{}}
-	var ftsAny, tsqAny, tsqHeadAny []string
+	var ftsAny, tsqAny []string
 	for _, group := range q.any {
-		var ftsAll, tsqAll, tsqHeadAll []string
+		var ftsAll, tsqAll []string
 		for _, c := range group {
-			f, t, th := m.clause(c, as, true)
+			f, t := m.clause(c, as, true)
 			if f != "" {
 				ftsAll = append(ftsAll, f)
 				tsqAll = append(tsqAll, t)
-				tsqHeadAll = append(tsqHeadAll, th)
 			}
 		}
 		if len(ftsAll) > 0 {
 			ftsAny = append(ftsAny, "("+strings.Join(ftsAll, " AND ")+")")
 			tsqAny = append(tsqAny, "("+strings.Join(tsqAll, " & ")+")")
-			tsqHeadAny = append(tsqHeadAny, "("+strings.Join(tsqHeadAll, " & ")+")")
 		}
 	}
 	var ftsNone, tsqNone []string
 	for _, c := range q.none {
-		if f, t, _ := m.clause(c, as, false); f != "" {
+		if f, t := m.clause(c, as, false); f != "" {
 			ftsNone = append(ftsNone, f)
 			tsqNone = append(tsqNone, t)
 		}
@@ -60,12 +59,10 @@ func newMatcher(q searchQuery, as []*analyser) matcher {
 		m.fts = "(" + strings.Join(ftsAny, " OR ") + ") NOT (" + strings.Join(ftsNone, " OR ") + ")"
 		m.tsq = "(" + strings.Join(tsqAny, " | ") + ") & !(" + strings.Join(tsqNone, " | ") + ")"
 		m.ftsHead = "(headline : (" + strings.Join(ftsAny, " OR ") + ")) NOT (" + strings.Join(ftsNone, " OR ") + ")"
-		m.tsqHead = "(" + strings.Join(tsqHeadAny, " | ") + ") & !(" + strings.Join(tsqNone, " | ") + ")"
 	case len(ftsAny) > 0:
 		m.fts = strings.Join(ftsAny, " OR ")
 		m.tsq = strings.Join(tsqAny, " | ")
 		m.ftsHead = "headline : (" + m.fts + ")"
-		m.tsqHead = strings.Join(tsqHeadAny, " | ")
 	case len(ftsNone) > 0:
 		m.ftsExclude = strings.Join(ftsNone, " OR ")
 		m.tsqExclude = strings.Join(tsqNone, " | ")
@@ -73,12 +70,11 @@ func newMatcher(q searchQuery, as []*analyser) matcher {
 	return m
 }
 
-// clause returns a clause as an FTS5 and a tsquery expression, and as a
-// tsquery of the headline alone: the phrase of its stems, or any of its
-// stemmings when languages differ. All are empty when the clause holds no
-// word.
-func (m *matcher) clause(c clause, as []*analyser, mark bool) (string, string, string) {
-	var fts, tsq, tsqHead []string
+// clause returns a clause as an FTS5 and a tsquery expression: the phrase
+// of its stems, or any of its stemmings when languages differ. Both are
+// empty when the clause holds no word.
+func (m *matcher) clause(c clause, as []*analyser, mark bool) (string, string) {
+	var fts, tsq []string
 	var seen [][]string
 	for _, a := range as {
 		var stems []string
@@ -102,13 +98,12 @@ func (m *matcher) clause(c clause, as []*analyser, mark bool) (string, string, s
 			quoted[i] = "'" + strings.ReplaceAll(strings.ReplaceAll(s, `\`, `\\`), "'", "''") + "'"
 		}
 		tsq = append(tsq, strings.Join(quoted, " <-> "))
-		tsqHead = append(tsqHead, strings.Join(quoted, ":A <-> ")+":A")
 	}
 	switch len(fts) {
 	case 0:
-		return "", "", ""
+		return "", ""
 	case 1:
-		return fts[0], "(" + tsq[0] + ")", "(" + tsqHead[0] + ")"
+		return fts[0], "(" + tsq[0] + ")"
 	}
-	return "(" + strings.Join(fts, " OR ") + ")", "(" + strings.Join(tsq, " | ") + ")", "(" + strings.Join(tsqHead, " | ") + ")"
+	return "(" + strings.Join(fts, " OR ") + ")", "(" + strings.Join(tsq, " | ") + ")"
 }

@@ -37,6 +37,7 @@ var iconPaths = map[string]string{
 	"v-compress": `<path d="M9 4v5H4M20 9h-5V4M15 20v-5h5M4 15h5v5"/>`,
 	"file":       `<path d="M6 3.5h8l4 4v13H6z"/><path d="M14 3.5v4h4"/>`,
 	"camera":     `<path d="M3.5 8.5h3.5l2-3h6l2 3h3.5v10h-17z"/><circle cx="12" cy="13" r="3.2"/>`,
+	"search":     `<circle cx="10.5" cy="10.5" r="6.5"/><path d="m15.5 15.5 5 5"/>`,
 }
 
 // icons holds each icon as a ready <svg> element, built once.

@@ -18,7 +18,7 @@ var templateFS embed.FS
 
 // pageNames are the page templates; each is parsed together with the shared
 // layout and partials into its own set, so their blocks cannot collide.
-var pageNames = []string{"home", "list", "story", "error", "podcasts", "show", "episode", "account", "bookmarks"}
+var pageNames = []string{"home", "list", "story", "error", "podcasts", "show", "episode", "account", "bookmarks", "search"}
 
 // deskPageNames are the desk's page templates, templates/desk/<name>.html,
 // each parsed with templates/desk/layout.html.
@@ -127,7 +127,10 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", pageMaxAge)
+	// A handler may have set its own policy (search results are private).
+	if h.Get("Cache-Control") == "" {
+		h.Set("Cache-Control", pageMaxAge)
+	}
 	h.Set("ETag", contentETag(buf.Bytes()))
 	http.ServeContent(w, r, "", modified, bytes.NewReader(buf.Bytes()))
 	return nil

@@ -11,7 +11,8 @@ import "net/http"
 // the default edition ("/podcasts/{show}/...") have the shape of an
 // edition's section and story pages, and "/ru/podcasts/" of a section:
 // those handlers pass them on (see podcastPath), as they do feeds
-// ("/ru/feed.xml", "/world/feed.atom", "/tags/x/feed.json": see feedPath).
+// ("/ru/feed.xml", "/world/feed.atom", "/tags/x/feed.json": see feedPath)
+// and an edition's search ("/ru/search": see searchPath).
 func (s *Server) routes() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /healthz", s.health)
@@ -143,6 +144,8 @@ func (s *Server) routes() *http.ServeMux {
 	mux.Handle("POST /desk/podcasts/{id}/episodes/new", s.staff(s.deskEpisodeCreate))
 	mux.Handle("GET /desk/episodes/{id}", s.staff(s.deskEpisode))
 	mux.Handle("POST /desk/episodes/{id}", s.staff(s.deskEpisodeSave))
+	mux.Handle("GET /search", s.page(s.searchPageHandler))
+	mux.Handle("GET /api/v1/search", s.api(s.apiSearch))
 	mux.Handle("/", s.page(notFound))
 	return mux
 }

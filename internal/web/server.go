@@ -159,6 +159,9 @@ type Store interface {
 	CreateUserToken(ctx context.Context, userID int64, name string) (string, news.APIKey, error)
 	UserTokens(ctx context.Context, userID int64) ([]news.APIKey, error)
 	RevokeUserToken(ctx context.Context, userID, id int64) error
+
+	// Full-text search: the search page and the search API.
+	Search(ctx context.Context, q news.SearchQuery) (news.SearchResult, error)
 }
 
 // Config holds the settings of the web layer.

@@ -72,6 +72,9 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
 	if h := s.feedPath(r); h != nil {
 		return h(w, r)
 	}
+	if h := s.searchPath(r); h != nil {
+		return h(w, r)
+	}
 	id, ok := parseStorySegment(r.PathValue("story"))
 	if !ok {
 		if r.PathValue("edition") == "" {

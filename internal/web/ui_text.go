@@ -43,6 +43,7 @@ type uiText struct {
 	LinkCopied    string
 	ShareMore     string // the system share sheet, where the browser has one
 	Labels        map[news.MediaLabel]string
+	SearchLink    string       // the header's link to the search page
 	Podcast       podcastText  // the podcast pages and the audio player
 	Media         *mediaText   // galleries, video and attachments in stories (ui_text_media.go)
 	Account       *accountText // readers' accounts and bookmarks (ui_text_account.go)
@@ -95,6 +96,7 @@ var english = &uiText{
 	LinkCopied:    "Link copied",
 	ShareMore:     "More…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
+	SearchLink:    "Search",
 	Podcast:       englishPodcast,
 	Media:         englishMedia,
 	Account:       englishAccount,
@@ -139,6 +141,7 @@ var russian = &uiText{
 	LinkCopied:    "Ссылка скопирована",
 	ShareMore:     "Ещё…",
 	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
+	SearchLink:    "Поиск",
 	Podcast:       russianPodcast,
 	Media:         russianMedia,
 	Account:       russianAccount,
