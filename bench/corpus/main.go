@@ -118,6 +118,10 @@ func fill(ctx context.Context, st *store.Store, docs []doc, o options) error {
 	if err := urls.close(); err != nil {
 		return err
 	}
+	// A bulk load leaves the search index in many pieces.
+	if err := st.OptimizeSearch(ctx); err != nil {
+		return err
+	}
 	fmt.Fprint(os.Stderr, stats.String())
 	return nil
 }
