@@ -104,7 +104,11 @@ func (tx *tx) searchFrom(m matcher) searchSQL {
 	case m.fts != "" && pg:
 		return searchSQL{from: ` FROM search_docs d`, where: []string{`d.doc @@ to_tsquery('simple', ?)`}, args: []any{m.tsq}}
 	case m.fts != "":
-		return searchSQL{from: ` FROM search_text JOIN search_docs d ON d.story_id = search_text.rowid`,
+		// CROSS JOIN makes SQLite read the text match first: left to
+		// itself it may walk search_docs in the order a filter's index
+		// gives and run the whole match again for every story, seconds
+		// instead of milliseconds at 100,000 stories.
+		return searchSQL{from: ` FROM search_text CROSS JOIN search_docs d ON d.story_id = search_text.rowid`,
 			where: []string{`search_text MATCH ?`}, args: []any{m.fts}}
 	case m.ftsExclude != "" && pg:
 		return searchSQL{from: ` FROM search_docs d`, where: []string{`NOT (d.doc @@ to_tsquery('simple', ?))`}, args: []any{m.tsqExclude}}
@@ -168,14 +172,15 @@ func (tx *tx) search(ctx context.Context, q news.SearchQuery, m matcher, res *ne
 	offset := (res.Page - 1) * size
 	var ids []int64
 	var err error
+	total := -1 // unknown
 	switch {
 	case m.fts != "" && q.Sort != news.SortNewest && offset < rerankWindow:
-		ids, err = tx.rerankedPage(ctx, q, m, offset, size)
+		ids, total, err = tx.rerankedPage(ctx, q, m, offset, size)
 	case m.fts != "" && q.Sort != news.SortNewest:
 		var scored []scoredID
 		scored, err = tx.scored(ctx, w, m, size, offset)
 		for _, s := range scored {
-			ids = append(ids, s.id)
+			ids, total = append(ids, s.id), s.total
 		}
 	default:
 		ids, err = queryAll(ctx, tx, scanID, `SELECT d.story_id`+w.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ? OFFSET ?`,
@@ -191,6 +196,8 @@ func (tx *tx) search(ctx context.Context, q news.SearchQuery, m matcher, res *ne
 		if err := tx.searchFacets(ctx, q, m, res); err != nil {
 			return err
 		}
+	} else if total >= 0 {
+		res.Total = total
 	} else if len(ids) < size && (len(ids) > 0 || offset == 0) {
 		res.Total = offset + len(ids)
 	} else if err := tx.queryRow(ctx, `SELECT COUNT(*)`+w.sql(), w.args...).Scan(&res.Total); err != nil {
@@ -201,53 +208,85 @@ func (tx *tx) search(ctx context.Context, q news.SearchQuery, m matcher, res *ne
 }
 
 // searchFacets counts q's results per section, leaving out q's section
-// filter, and per media label, leaving out q's media filter; the total
-// follows from the sections' counts.
+// filter, and per media label, leaving out q's media filter, and the
+// total: all from one pass that counts the results of every section and
+// combination of media without either filter.
 func (tx *tx) searchFacets(ctx context.Context, q news.SearchQuery, m matcher, res *news.SearchResult) error {
 	w := tx.searchFrom(m)
-	w.filter(q, false, true)
-	var err error
-	res.Sections, err = queryAll(ctx, tx, func(r scanner) (news.SectionFacet, error) {
-		var f news.SectionFacet
-		err := r.Scan(&f.Section.ID, &f.Section.Edition, &f.Section.Slug, &f.Section.Name, &f.Section.Position, &f.Count)
-		return f, err
-	}, `SELECT sec.id, sec.edition, sec.slug, sec.name, sec.position, COUNT(*) FROM (SELECT d.section_id`+w.sql()+`) x
-		JOIN sections sec ON sec.id = x.section_id
-		GROUP BY sec.id, sec.edition, sec.slug, sec.name, sec.position
-		ORDER BY COUNT(*) DESC, sec.edition, sec.position, sec.id`, w.args...)
+	w.filter(q, false, false)
+	type cell struct {
+		section int64
+		media   int
+		n       int
+	}
+	cells, err := queryAll(ctx, tx, func(r scanner) (cell, error) {
+		var c cell
+		err := r.Scan(&c.section, &c.media, &c.n)
+		return c, err
+	}, `SELECT d.section_id, d.media, COUNT(*)`+w.sql()+` GROUP BY d.section_id, d.media`, w.args...)
 	if err != nil {
 		return err
 	}
+	bit := mediaBit[q.Media]
+	bySection := map[int64]int{}
+	byMedia := map[news.MediaLabel]int{}
 	res.Total = 0
-	for _, f := range res.Sections {
-		if q.SectionID == 0 || f.Section.ID == q.SectionID {
-			res.Total += f.Count
+	for _, c := range cells {
+		inMedia := bit == 0 || c.media&bit != 0
+		inSection := q.SectionID == 0 || c.section == q.SectionID
+		if inMedia {
+			bySection[c.section] += c.n
 		}
-	}
-	w = tx.searchFrom(m)
-	w.filter(q, true, false)
-	counts := map[news.MediaLabel]int{}
-	_, err = queryAll(ctx, tx, func(r scanner) (struct{}, error) {
-		var bits, n int
-		if err := r.Scan(&bits, &n); err != nil {
-			return struct{}{}, err
-		}
-		for l, bit := range mediaBit {
-			if bits&bit != 0 {
-				counts[l] += n
+		if inSection {
+			for l, b := range mediaBit {
+				if c.media&b != 0 {
+					byMedia[l] += c.n
+				}
 			}
 		}
-		return struct{}{}, nil
-	}, `SELECT d.media, COUNT(*)`+w.sql()+` AND d.media <> 0 GROUP BY d.media`, w.args...)
-	if err != nil {
-		return err
+		if inMedia && inSection {
+			res.Total += c.n
+		}
 	}
 	res.Media = nil
 	for _, l := range news.MediaLabels {
-		if counts[l] > 0 {
-			res.Media = append(res.Media, news.MediaFacet{Label: l, Count: counts[l]})
+		if byMedia[l] > 0 {
+			res.Media = append(res.Media, news.MediaFacet{Label: l, Count: byMedia[l]})
 		}
 	}
+	res.Sections = nil
+	if len(bySection) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(bySection))
+	for id := range bySection {
+		ids = append(ids, id)
+	}
+	secs, err := queryAll(ctx, tx, func(r scanner) (news.Section, error) {
+		var sec news.Section
+		err := r.Scan(&sec.ID, &sec.Edition, &sec.Slug, &sec.Name, &sec.Position)
+		return sec, err
+	}, `SELECT id, edition, slug, name, position FROM sections WHERE id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return err
+	}
+	for _, sec := range secs {
+		if n := bySection[sec.ID]; n > 0 {
+			res.Sections = append(res.Sections, news.SectionFacet{Section: sec, Count: n})
+		}
+	}
+	slices.SortFunc(res.Sections, func(a, b news.SectionFacet) int {
+		if c := cmp.Compare(b.Count, a.Count); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Section.Edition, b.Section.Edition); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.Section.Position, b.Section.Position); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Section.ID, b.Section.ID)
+	})
 	return nil
 }
 
@@ -288,10 +327,12 @@ func (tx *tx) searchHits(ctx context.Context, ids []int64, m matcher) ([]news.Se
 	return hits, nil
 }
 
-// scoredID is a story found with its relevance, higher the better.
+// scoredID is a story found with its relevance, higher the better, and
+// the number of stories found in all.
 type scoredID struct {
 	id    int64
 	score float64
+	total int
 }
 
 // scored returns the stories w selects, ranked by relevance to m's words,
@@ -313,9 +354,13 @@ func (tx *tx) scored(ctx context.Context, w searchSQL, m matcher, limit, offset 
 	args = append(append(args, w.args...), limit, offset)
 	return queryAll(ctx, tx, func(r scanner) (scoredID, error) {
 		var s scoredID
-		err := r.Scan(&s.id, &s.score)
+		err := r.Scan(&s.id, &s.score, &s.total)
 		return s, err
-	}, `SELECT d.story_id, `+score+` AS score`+w.sql()+` ORDER BY score DESC, d.at DESC, d.story_id DESC LIMIT ? OFFSET ?`, args...)
+	}, // Ranking reads every match anyway: counting them there too spares
+		// a second pass over the index for the total. (SQLite's bm25 cannot
+		// stand beside a window function, hence the materialised step.)
+		`WITH found AS MATERIALIZED (SELECT d.story_id, `+score+` AS score, d.at`+w.sql()+`)
+		SELECT story_id, score, COUNT(*) OVER () FROM found ORDER BY score DESC, at DESC, story_id DESC LIMIT ? OFFSET ?`, args...)
 }
 
 // The first rerankWindow results of a ranked search are ranked again by
@@ -333,14 +378,16 @@ const (
 	headlineBonus = 2.0
 )
 
-// rerankedPage returns the ids of one page within the rerank window.
-func (tx *tx) rerankedPage(ctx context.Context, q news.SearchQuery, m matcher, offset, size int) ([]int64, error) {
+// rerankedPage returns the ids of one page within the rerank window and
+// the number of stories found in all.
+func (tx *tx) rerankedPage(ctx context.Context, q news.SearchQuery, m matcher, offset, size int) ([]int64, int, error) {
 	w := tx.searchFrom(m)
 	w.filter(q, true, true)
 	top, err := tx.scored(ctx, w, m, max(rerankWindow, offset+size), 0)
-	if err != nil {
-		return nil, err
+	if err != nil || len(top) == 0 {
+		return nil, 0, err
 	}
+	total := top[0].total
 	rest := []scoredID{}
 	if len(top) > rerankWindow {
 		top, rest = top[:rerankWindow], top[rerankWindow:]
@@ -360,7 +407,7 @@ func (tx *tx) rerankedPage(ctx context.Context, q news.SearchQuery, m matcher, o
 	heads, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+hw.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ?`,
 		append(hw.args, rerankWindow)...)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var extra []int64
 	for _, id := range heads {
@@ -374,21 +421,21 @@ func (tx *tx) rerankedPage(ctx context.Context, q news.SearchQuery, m matcher, o
 		ew.args = append(ew.args, int64Args(extra)...)
 		more, err := tx.scored(ctx, ew, m, len(extra), 0)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		top = append(top, more...)
 	}
 	if err := tx.rerank(ctx, top, m); err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	var ids []int64
 	for _, s := range append(top, rest...) {
 		ids = append(ids, s.id)
 	}
 	if offset >= len(ids) {
-		return nil, nil
+		return nil, total, nil
 	}
-	return ids[offset:min(offset+size, len(ids))], nil
+	return ids[offset:min(offset+size, len(ids))], total, nil
 }
 
 // rerank multiplies each candidate's score by its headline's match of the
