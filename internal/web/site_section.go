@@ -148,7 +148,17 @@ func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, code, slug str
 // a renamed section's old slug is redirected to its page, and done is set.
 func (s *Server) sectionOrRedirect(w http.ResponseWriter, r *http.Request, st *site, slug string) (sec news.Section, done bool, err error) {
 	if !news.ValidSlug(slug) {
-		return news.Section{}, false, errNotFound
+		// "/ru/Мир/" and "/World/": a slug typed in its own script or
+		// case leads to the section whose slug it makes.
+		canon, ok := canonicalSlug(slug)
+		if !ok {
+			return news.Section{}, false, errNotFound
+		}
+		if sec, ok := st.section(canon); ok {
+			http.Redirect(w, r, withQuery(r, st.path("/"+sec.Slug+"/")), http.StatusMovedPermanently)
+			return news.Section{}, true, nil
+		}
+		slug = canon
 	}
 	ctx := r.Context()
 	sec, err = s.store.SectionBySlug(ctx, st.ed.Code, slug)
@@ -161,6 +171,13 @@ func (s *Server) sectionOrRedirect(w http.ResponseWriter, r *http.Request, st *s
 	}
 	http.Redirect(w, r, withQuery(r, st.path("/"+sec.Slug+"/")), http.StatusMovedPermanently)
 	return news.Section{}, true, nil
+}
+
+// canonicalSlug returns the slug that an address segment typed otherwise
+// (in Cyrillic, or with capitals) stands for, and whether it differs.
+func canonicalSlug(seg string) (string, bool) {
+	canon := news.Slugify(seg)
+	return canon, canon != "" && canon != seg && news.ValidSlug(canon)
 }
 
 // withQuery keeps the request's query string on a redirect target, so that

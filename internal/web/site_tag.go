@@ -17,7 +17,13 @@ func (s *Server) tagPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	slug := r.PathValue("tag")
 	if !news.ValidSlug(slug) {
-		return errNotFound
+		// "/ru/tags/Ирак": a tag typed in its own script leads to its page.
+		canon, ok := canonicalSlug(slug)
+		if !ok {
+			return errNotFound
+		}
+		http.Redirect(w, r, withQuery(r, st.path("/tags/"+canon)), http.StatusMovedPermanently)
+		return nil
 	}
 	page, err := pageNumber(r)
 	if err != nil {

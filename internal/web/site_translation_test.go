@@ -67,3 +67,31 @@ func TestStoryTranslationLinks(t *testing.T) {
 		t.Error("an unpublished translation is still an hreflang alternate")
 	}
 }
+
+// TestCyrillicAddresses: slugs are transliterated, and an address typed
+// with the Cyrillic words (or capitals) leads to the page of the slug it
+// makes, as does a story's address with a Cyrillic slug.
+func TestCyrillicAddresses(t *testing.T) {
+	f := newFixture(t, 1)
+	ru := "/ru/mir/" + strconv.FormatInt(f.russian.ID, 10) + "-" + f.russian.Slug
+	if f.russian.Slug != "zhiteli-trebuyut-vyvoda-voysk" {
+		t.Errorf("Russian slug %q", f.russian.Slug)
+	}
+	f.mustGet(t, ru, http.StatusOK)
+	for from, to := range map[string]string{
+		"/ru/%D0%9C%D0%B8%D1%80/":           "/ru/mir/",
+		"/ru/мир/":                          "/ru/mir/",
+		"/World/":                           "/world/",
+		"/ru/tags/%D0%98%D1%80%D0%B0%D0%BA": "/ru/tags/irak",
+		"/ru/mir/" + strconv.FormatInt(f.russian.ID, 10) + "-%D0%B6%D0%B8%D1%82%D0%B5%D0%BB%D0%B8": ru,
+		"/ru/%D0%BC%D0%B8%D1%80/?page=1": "/ru/mir/?page=1",
+	} {
+		res := f.get(t, from)
+		if res.status != http.StatusMovedPermanently || res.header.Get("Location") != to {
+			t.Errorf("%s: %d to %q, want 301 to %s", from, res.status, res.header.Get("Location"), to)
+		}
+	}
+	f.mustGet(t, "/ru/tags/irak", http.StatusOK)
+	f.mustGet(t, "/ru/%D0%BD%D0%B5%D1%82/", http.StatusNotFound) // "нет": no such section
+	f.mustGet(t, "/ru/tags/%E2%98%83", http.StatusNotFound)      // a snowman makes no slug
+}
