@@ -10,9 +10,17 @@ import (
 // apiKeysPage is the data of templates/desk/api_keys.html.
 type apiKeysPage struct {
 	deskPage
-	Keys []news.APIKey
-	Form formError
-	Name string
+	Table keysTable
+	Form  formError
+	Name  string
+}
+
+// keysTable is the data of the desk's "keys-table" template: content keys
+// or personal tokens, each revoked at RevokeBase/{id}/revoke.
+type keysTable struct {
+	Keys        []news.APIKey
+	NameHeading string
+	RevokeBase  string
 }
 
 // deskAPIKeys lists the content API's keys. Admins only.
@@ -32,7 +40,8 @@ func (s *Server) renderAPIKeys(w http.ResponseWriter, r *http.Request, u news.Us
 	if err != nil {
 		return err
 	}
-	return s.renderDesk(w, r, status, "api_keys", &apiKeysPage{deskPage: dp, Keys: keys, Form: ferr, Name: name})
+	table := keysTable{Keys: keys, NameHeading: "Name", RevokeBase: "/desk/api-keys"}
+	return s.renderDesk(w, r, status, "api_keys", &apiKeysPage{deskPage: dp, Table: table, Form: ferr, Name: name})
 }
 
 // deskAPIKeyCreate makes a key; the flash shows it this once.

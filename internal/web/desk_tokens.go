@@ -11,9 +11,9 @@ import (
 // member of staff's personal tokens for the admin API.
 type tokensPage struct {
 	deskPage
-	Tokens []news.APIKey
-	Form   formError
-	Name   string
+	Table keysTable
+	Form  formError
+	Name  string
 }
 
 // deskTokens lists one's own tokens.
@@ -30,7 +30,8 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, u news.Use
 	if err != nil {
 		return err
 	}
-	return s.renderDesk(w, r, status, "tokens", &tokensPage{deskPage: dp, Tokens: toks, Form: ferr, Name: name})
+	table := keysTable{Keys: toks, NameHeading: "For", RevokeBase: "/desk/account/tokens"}
+	return s.renderDesk(w, r, status, "tokens", &tokensPage{deskPage: dp, Table: table, Form: ferr, Name: name})
 }
 
 // deskTokenCreate makes a token of one's own; the flash shows it once.
