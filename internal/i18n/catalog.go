@@ -81,6 +81,17 @@ func (c *Catalog) Languages() []string {
 	return langs
 }
 
+// IDs returns the ids of every message that starts with prefix, in order.
+func (c *Catalog) IDs(prefix string) []string {
+	var ids []string
+	for _, id := range c.ids {
+		if strings.HasPrefix(id, prefix) {
+			ids = append(ids, id)
+		}
+	}
+	return ids
+}
+
 // Missing lists, for each language with a catalog, the message ids that
 // it lacks and that readers of it therefore see in English.
 func (c *Catalog) Missing() map[string][]string {

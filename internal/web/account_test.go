@@ -231,7 +231,7 @@ func TestAccountSignIn(t *testing.T) {
 			c := af.browser(t, "198.51.100."+tt.name[:1])
 			res := c.post("/account/signin", url.Values{"email": {tt.email}, "password": {tt.password}})
 			wantStatus(t, "sign in", res, http.StatusUnauthorized)
-			mustContain(t, "answer", visibleText(res.body), englishAccount.BadCredentials)
+			mustContain(t, "answer", visibleText(res.body), af.srv.ui.forLang("en").Account.BadCredentials)
 			if c.cookie != nil {
 				t.Error("a refused sign-in set a session cookie")
 			}
@@ -389,7 +389,7 @@ func TestAccountRussian(t *testing.T) {
 	c := af.browser(t, "192.0.2.110")
 	res := c.get("/account/signup?ed=ru")
 	wantStatus(t, "Russian sign-up page", res, http.StatusOK)
-	mustContain(t, "Russian sign-up page", res.body, `<html lang="ru">`, `name="ed" value="ru"`, russianAccount.SignUpIntro)
+	mustContain(t, "Russian sign-up page", res.body, `<html lang="ru">`, `name="ed" value="ru"`, af.srv.ui.forLang("ru").Account.SignUpIntro)
 	res = c.post("/account/signup", url.Values{"email": {"ivan@example.org"}, "password": {"кор"}, "ed": {"ru"}})
 	wantStatus(t, "short password", res, http.StatusBadRequest)
 	mustContain(t, "refusal", visibleText(res.body), "Пароль должен быть не короче 10 символов")
@@ -403,7 +403,7 @@ func TestAccountRussian(t *testing.T) {
 	mustContain(t, "Russian account page", visibleText(res.body), "Вы вошли как", "Удалить учётную запись")
 	story := af.get(t, "/ru"+af.russian.Path())
 	wantStatus(t, "Russian story", story, http.StatusOK)
-	mustContain(t, "Russian story", story.body, `name="ed" value="ru"`, `href="/account/signin?ed=ru&amp;next=`, russianAccount.Save)
+	mustContain(t, "Russian story", story.body, `name="ed" value="ru"`, `href="/account/signin?ed=ru&amp;next=`, af.srv.ui.forLang("ru").Account.Save)
 	wantStatus(t, "unknown edition", af.browser(t, "192.0.2.111").get("/account/signin?ed=xx"), http.StatusOK)
 }
 

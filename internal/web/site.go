@@ -75,7 +75,7 @@ func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (
 	// Every page shows the edition switch, the edition's sections and the
 	// site's name and channels.
 	addKeys(r, news.KeyEditions, news.KeySite, news.NavKey(ed.Code))
-	return &site{ed: ed, editions: eds, sections: secs, ui: uiFor(ed.Language), lang: s.words.Lang(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set, here: herePath(r)}, nil
+	return &site{ed: ed, editions: eds, sections: secs, ui: s.ui.forLang(ed.Language), lang: s.words.Lang(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set, here: herePath(r)}, nil
 }
 
 // location returns the edition's time zone from the server's cache. Zones

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"newsdesk/internal/news"
 )
@@ -264,7 +265,7 @@ var searchRussian = &searchText{
 
 // searchUI returns the search page's words for a language.
 func searchUI(lang string) *searchText {
-	if uiFor(lang) == russian {
+	if primary, _, _ := strings.Cut(strings.ToLower(lang), "-"); primary == "ru" {
 		return searchRussian
 	}
 	return searchEnglish

@@ -7,11 +7,27 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"newsdesk/internal/i18n"
 )
+
+// testUI returns the chrome's words of a language, from the catalogs.
+func testUI(t *testing.T, lang string) *uiText {
+	t.Helper()
+	c, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui, err := newUITexts(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ui.forLang(lang)
+}
 
 func TestShareLinks(t *testing.T) {
 	const canonical = "https://news.example/world/12-harbour"
-	links := shareLinks(english, canonical, `Harbour & "docks" reopen: 100% ready?`)
+	links := shareLinks(testUI(t, "en"), canonical, `Harbour & "docks" reopen: 100% ready?`)
 	want := map[string]string{
 		"facebook": "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fnews.example%2Fworld%2F12-harbour",
 		"x":        "https://x.com/intent/post?url=https%3A%2F%2Fnews.example%2Fworld%2F12-harbour&text=Harbour+%26+%22docks%22+reopen%3A+100%25+ready%3F",
@@ -29,7 +45,7 @@ func TestShareLinks(t *testing.T) {
 			t.Errorf("%s:\n got %s\nwant %s", l.Key, l.URL, want[l.Key])
 		}
 	}
-	ru := shareLinks(russian, "https://news.example/ru/mir/3-gavan", "Гавань открыта")
+	ru := shareLinks(testUI(t, "ru"), "https://news.example/ru/mir/3-gavan", "Гавань открыта")
 	if ru[2].Name != "ВКонтакте" || !strings.Contains(ru[3].URL, "&text=%D0%93%D0%B0%D0%B2%D0%B0%D0%BD%D1%8C+%D0%BE%D1%82%D0%BA%D1%80%D1%8B%D1%82%D0%B0") {
 		t.Errorf("Russian links: %+v", ru[2:4])
 	}

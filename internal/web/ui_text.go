@@ -1,9 +1,18 @@
 package web
 
-import "newsdesk/internal/news"
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
 
-// uiText holds the words of the site's chrome in one language. It stays
-// small and typed until the i18n package takes over message catalogs.
+	"newsdesk/internal/i18n"
+	"newsdesk/internal/news"
+)
+
+// uiText holds the words of the site's chrome in one language, filled from
+// the message catalogs of internal/i18n (see newUITexts), so that the
+// templates name each word as a field.
 type uiText struct {
 	SkipToContent string
 	MainNav       string
@@ -57,96 +66,6 @@ func (u *uiText) label(l news.MediaLabel) string {
 	return string(l)
 }
 
-var english = &uiText{
-	SkipToContent: "Skip to content",
-	MainNav:       "Sections",
-	EditionNav:    "Editions",
-	Home:          "Home",
-	TopStory:      "Top story",
-	Latest:        "Latest news",
-	MoreLatest:    "More latest news",
-	MoreIn:        "More in",
-	PopularTopics: "Popular topics",
-	Topic:         "Topic",
-	Section:       "Section",
-	Published:     "Published",
-	Updated:       "Updated",
-	Notes:         "Corrections and updates",
-	NoteKinds:     map[news.NoteKind]string{news.NoteCorrection: "Correction", news.NoteClarification: "Clarification", news.NoteUpdate: "Update"},
-	By:            "By",
-	Tags:          "Topics",
-	Related:       "Related stories",
-	Pagination:    "Pages",
-	Previous:      "Previous",
-	Next:          "Next",
-	PageOf:        "Page",
-	NoStories:     "No stories here yet.",
-	NotFoundTitle: "Page not found",
-	NotFoundText:  "The page you asked for does not exist or has been moved.",
-	ErrorTitle:    "Something went wrong",
-	ErrorText:     "We could not show this page. Please try again in a moment.",
-	BackHome:      "Go to the front page",
-	Footer:        "Independent news, published with newsdesk.",
-	FollowUs:      "Follow us",
-	Share:         "Share",
-	ShareVK:       "VK",
-	ShareOK:       "Odnoklassniki",
-	ShareMail:     "E-mail",
-	CopyLink:      "Copy link",
-	LinkCopied:    "Link copied",
-	ShareMore:     "More…",
-	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Video", news.LabelPhotos: "Photos", news.LabelAudio: "Audio"},
-	SearchLink:    "Search",
-	Podcast:       englishPodcast,
-	Media:         englishMedia,
-	Account:       englishAccount,
-}
-
-var russian = &uiText{
-	SkipToContent: "Перейти к содержанию",
-	MainNav:       "Разделы",
-	EditionNav:    "Версии сайта",
-	Home:          "Главная",
-	TopStory:      "Главное",
-	Latest:        "Последние новости",
-	MoreLatest:    "Ещё новости",
-	MoreIn:        "Ещё в разделе",
-	PopularTopics: "Популярные темы",
-	Topic:         "Тема",
-	Section:       "Раздел",
-	Published:     "Опубликовано",
-	Updated:       "Обновлено",
-	Notes:         "Исправления и дополнения",
-	NoteKinds:     map[news.NoteKind]string{news.NoteCorrection: "Исправление", news.NoteClarification: "Уточнение", news.NoteUpdate: "Дополнение"},
-	By:            "Автор:",
-	Tags:          "Темы",
-	Related:       "Читайте также",
-	Pagination:    "Страницы",
-	Previous:      "Назад",
-	Next:          "Далее",
-	PageOf:        "Страница",
-	NoStories:     "Здесь пока нет материалов.",
-	NotFoundTitle: "Страница не найдена",
-	NotFoundText:  "Такой страницы нет или она была перемещена.",
-	ErrorTitle:    "Что-то пошло не так",
-	ErrorText:     "Не удалось показать страницу. Попробуйте ещё раз чуть позже.",
-	BackHome:      "На главную",
-	Footer:        "Независимые новости на платформе newsdesk.",
-	FollowUs:      "Мы в сетях",
-	Share:         "Поделиться",
-	ShareVK:       "ВКонтакте",
-	ShareOK:       "Одноклассники",
-	ShareMail:     "Почта",
-	CopyLink:      "Скопировать ссылку",
-	LinkCopied:    "Ссылка скопирована",
-	ShareMore:     "Ещё…",
-	Labels:        map[news.MediaLabel]string{news.LabelVideo: "Видео", news.LabelPhotos: "Фото", news.LabelAudio: "Аудио"},
-	SearchLink:    "Поиск",
-	Podcast:       russianPodcast,
-	Media:         russianMedia,
-	Account:       russianAccount,
-}
-
 // noteKind returns the name of a kind of note.
 func (u *uiText) noteKind(k news.NoteKind) string {
 	if s, ok := u.NoteKinds[k]; ok {
@@ -155,11 +74,98 @@ func (u *uiText) noteKind(k news.NoteKind) string {
 	return string(k)
 }
 
-// uiFor returns the words for a language tag, English when there are none.
-func uiFor(lang string) *uiText {
-	switch {
-	case lang == "ru" || len(lang) > 2 && lang[:3] == "ru-":
-		return russian
+// uiTexts are the chrome's words in every language of the catalogs,
+// built once when the server starts.
+type uiTexts struct {
+	byLang  map[string]*uiText // by primary language subtag: "en", "ru"
+	english *uiText
+}
+
+// newUITexts fills a uiText for each language of the catalogs: field F of
+// uiText is message "ui.F", field G of its Podcast "ui.Podcast.G", an
+// entry k of a map "ui.NoteKinds.k". A message a language lacks is in
+// English (the i18n test lists them), and one English lacks stops the
+// server at start.
+func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
+	t := &uiTexts{byLang: map[string]*uiText{}}
+	for _, lang := range c.Languages() {
+		ui := &uiText{Media: &mediaText{}, Account: &accountText{}}
+		if err := fillText(c.Lang(lang), "ui.", reflect.ValueOf(ui).Elem()); err != nil {
+			return nil, fmt.Errorf("web: words of %s: %w", lang, err)
+		}
+		// Translations of the store's and auth's English messages,
+		// keyed by the English message.
+		ui.Account.messages = map[string]string{}
+		for _, id := range c.IDs(accountMessages) {
+			en := strings.TrimPrefix(id, accountMessages)
+			if tr := c.Lang(lang).T(id); tr != en {
+				ui.Account.messages[en] = tr
+			}
+		}
+		t.byLang[lang] = ui
 	}
-	return english
+	t.english = t.byLang["en"]
+	if t.english == nil {
+		return nil, errors.New("web: no English words")
+	}
+	return t, nil
+}
+
+// accountMessages prefixes the ids of translated store and auth messages.
+const accountMessages = "ui.Account.messages."
+
+// uiMaps lists the keys of the maps in uiText, which reflection cannot.
+var uiMaps = map[string][]string{
+	"NoteKinds": {string(news.NoteCorrection), string(news.NoteClarification), string(news.NoteUpdate)},
+	"Labels":    {string(news.LabelVideo), string(news.LabelPhotos), string(news.LabelAudio)},
+}
+
+// fillText sets every exported string field of the struct v, and of the
+// structs it holds, from the messages under prefix.
+func fillText(l *i18n.Lang, prefix string, v reflect.Value) error {
+	t := v.Type()
+	for i := range t.NumField() {
+		f, fv := t.Field(i), v.Field(i)
+		if !f.IsExported() {
+			continue
+		}
+		id := prefix + f.Name
+		switch fv.Kind() {
+		case reflect.String:
+			s := l.T(id)
+			if s == id {
+				return fmt.Errorf("no message %s", id)
+			}
+			fv.SetString(s)
+		case reflect.Map:
+			keys, ok := uiMaps[f.Name]
+			if !ok {
+				return fmt.Errorf("no keys known for the map %s", id)
+			}
+			m := reflect.MakeMap(fv.Type())
+			for _, k := range keys {
+				m.SetMapIndex(reflect.ValueOf(k).Convert(fv.Type().Key()), reflect.ValueOf(l.T(id+"."+k)))
+			}
+			fv.Set(m)
+		case reflect.Struct:
+			if err := fillText(l, id+".", fv); err != nil {
+				return err
+			}
+		case reflect.Pointer:
+			if err := fillText(l, id+".", fv.Elem()); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// forLang returns the words for a language tag ("ru", "ru-RU"), English
+// when the catalogs have none of that language.
+func (t *uiTexts) forLang(tag string) *uiText {
+	lang, _, _ := strings.Cut(strings.ToLower(tag), "-")
+	if ui, ok := t.byLang[lang]; ok {
+		return ui
+	}
+	return t.english
 }

@@ -27,21 +27,3 @@ type mediaText struct {
 	SwipeHint    string
 	DurationText string // "Duration"
 }
-
-var englishMedia = &mediaText{
-	Gallery: "Photo gallery", Photos: "%d photos", OpenGallery: "Open photo %d of %d", Close: "Close",
-	Previous: "Previous photo", Next: "Next photo", Of: "of", Play: "Play", Pause: "Pause",
-	Mute: "Mute", Unmute: "Unmute", FullScreen: "Full screen", ExitFull: "Exit full screen", Seek: "Seek",
-	Attachments: "Documents", Download: "Download", Audio: "Listen", Credit: "Photo:",
-	VideoPlayer: "Video player", ImageViewer: "Photo viewer", NoVideo: "Your browser cannot play this video:",
-	SwipeHint: "Swipe or use the arrow keys", DurationText: "Duration",
-}
-
-var russianMedia = &mediaText{
-	Gallery: "Фотогалерея", Photos: "Фото: %d", OpenGallery: "Открыть фото %d из %d", Close: "Закрыть",
-	Previous: "Предыдущее фото", Next: "Следующее фото", Of: "из", Play: "Смотреть", Pause: "Пауза",
-	Mute: "Выключить звук", Unmute: "Включить звук", FullScreen: "Во весь экран", ExitFull: "Выйти из полноэкранного режима", Seek: "Перемотка",
-	Attachments: "Документы", Download: "Скачать", Audio: "Слушать", Credit: "Фото:",
-	VideoPlayer: "Видеоплеер", ImageViewer: "Просмотр фото", NoVideo: "Ваш браузер не может показать это видео:",
-	SwipeHint: "Листайте или используйте стрелки", DurationText: "Длительность",
-}

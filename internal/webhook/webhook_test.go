@@ -239,7 +239,7 @@ func TestEpisodePayload(t *testing.T) {
 				ID              int64
 				GUID            string
 				URL             string
-				AudioURL        string `json:"audio_url"`
+				AudioURL        string  `json:"audio_url"`
 				DurationSeconds float64 `json:"duration_seconds"`
 				Show            string
 			}
