@@ -66,6 +66,15 @@ func TestDeskPresence(t *testing.T) {
 	if role := evalJS[string](t, alice, `document.getElementById('presence').getAttribute('role')`); role != "alert" {
 		t.Errorf("the lost-story banner has role %q, want alert", role)
 	}
+	// Later heartbeats keep telling Alice, until she takes the story back.
+	// The old banner's text is marked: a new one, drawn from the next
+	// heartbeat's answer, has no mark.
+	evalJS[bool](t, alice, `document.querySelector('#presence p').dataset.old = '1', true`)
+	evalJS[bool](t, alice, heartbeatNow)
+	waitFor(t, alice, "the banner drawn again", `!document.querySelector('#presence p[data-old]') && document.getElementById('presence').textContent.includes('Bob')`)
+	if text := evalJS[string](t, alice, `document.getElementById('presence').textContent`); !strings.Contains(text, "took over this story") {
+		t.Errorf("after another heartbeat the banner says %q, want that Bob took the story over", text)
+	}
 
 	// Bob leaves the editor: the page's beacon removes him at once.
 	open(t, bob, s.URL+"/desk/stories", 200)

@@ -12,6 +12,8 @@
   var interval = 15000;
   var timer = 0;
   var wasEditing = false;
+  // lost is set once another took the story over from this page.
+  var lost = false;
   var stopped = false;
 
   function post(path) {
@@ -54,6 +56,7 @@
     var ed = state.editing;
     if (state.you_edit || !ed) {
       wasEditing = true;
+      lost = false;
       if (!state.others.length) {
         box.hidden = true;
         return;
@@ -65,8 +68,11 @@
       return;
     }
     var p = el("p", "presence-text");
-    if (wasEditing) {
-      // This page was editing and someone else is now: it lost the story.
+    if (wasEditing || lost) {
+      // This page was editing and someone else is now: it lost the story,
+      // and says so until it takes the story back, whatever later
+      // heartbeats say.
+      lost = true;
       box.className = "presence presence-lost";
       box.setAttribute("role", "alert");
       p.appendChild(el("strong", "", ed.name));
