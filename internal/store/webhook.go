@@ -139,8 +139,20 @@ const (
 // other node sends them meanwhile, and one that a crashed node claimed is
 // sent again once the lease has passed.
 func (s *Store) ClaimDeliveries(ctx context.Context, limit int, lease time.Duration) ([]news.Delivery, error) {
+	// As in QueueWebhookEvents: no write lock when nothing is due.
+	var due bool
+	err := s.view(ctx, func(tx *tx) error {
+		return tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM webhook_deliveries
+			WHERE status = 'pending' AND next_attempt_at <= ?)`, normTime(s.now())).Scan(&due)
+	})
+	if err != nil || !due {
+		if err != nil {
+			err = fmt.Errorf("store: claim webhook deliveries: %w", err)
+		}
+		return nil, err
+	}
 	var claimed []news.Delivery
-	err := s.update(ctx, func(tx *tx) error {
+	err = s.update(ctx, func(tx *tx) error {
 		q := dueDeliveriesSQLite
 		if tx.s.dialect == dialectPostgres {
 			q = dueDeliveriesPostgres

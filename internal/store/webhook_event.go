@@ -36,8 +36,21 @@ const (
 // kept (newsdesk was stopped for longer than they are), every story is
 // compared instead.
 func (s *Store) QueueWebhookEvents(ctx context.Context, encode func(news.WebhookEvent) ([]byte, error)) (int, error) {
+	// A read first, so that a pass with nothing new, the common case,
+	// takes no write lock: on SQLite that would hold up every writer.
+	var fresh bool
+	err := s.view(ctx, func(tx *tx) error {
+		return tx.queryRow(ctx, `SELECT EXISTS (SELECT 1 FROM changes
+			WHERE id > (SELECT change_id FROM webhook_cursor WHERE id = 1))`).Scan(&fresh)
+	})
+	if err != nil || !fresh {
+		if err != nil {
+			err = fmt.Errorf("store: queue webhook events: %w", err)
+		}
+		return 0, err
+	}
 	var n int
-	err := s.update(ctx, func(tx *tx) error {
+	err = s.update(ctx, func(tx *tx) error {
 		q := webhookCursorSQLite
 		if tx.s.dialect == dialectPostgres {
 			q = webhookCursorPostgres
