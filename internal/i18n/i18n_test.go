@@ -74,20 +74,25 @@ func TestPlurals(t *testing.T) {
 		lang string
 		n    int
 		want string
+		id   string
 	}{
-		{"en", 1, "1 story"},
-		{"en", 2, "2 stories"},
-		{"en", 0, "0 stories"},
-		{"ru", 1, "1 материал"},
-		{"ru", 2, "2 материала"},
-		{"ru", 5, "5 материалов"},
-		{"ru", 11, "11 материалов"},
-		{"ru", 21, "21 материал"},
-		{"ru", 22, "22 материала"},
-		{"ru", 111, "111 материалов"},
+		{"en", 1, "1 story", "count.stories"},
+		{"en", 2, "2 stories", "count.stories"},
+		{"en", 0, "0 stories", "count.stories"},
+		{"ru", 1, "1 материал", "count.stories"},
+		{"ru", 2, "2 материала", "count.stories"},
+		{"ru", 5, "5 материалов", "count.stories"},
+		{"ru", 11, "11 материалов", "count.stories"},
+		{"ru", 21, "21 материал", "count.stories"},
+		{"ru", 22, "22 материала", "count.stories"},
+		{"ru", 111, "111 материалов", "count.stories"},
+		{"en", 1, "1 result", "count.results"},
+		{"en", 4, "4 results", "count.results"},
+		{"ru", 3, "3 результата", "count.results"},
+		{"ru", 25, "25 результатов", "count.results"},
 	} {
-		if got := c.Lang(tc.lang).N("count.stories", tc.n); got != tc.want {
-			t.Errorf("%s %d = %q, want %q", tc.lang, tc.n, got, tc.want)
+		if got := c.Lang(tc.lang).N(tc.id, tc.n); got != tc.want {
+			t.Errorf("%s %s %d = %q, want %q", tc.lang, tc.id, tc.n, got, tc.want)
 		}
 	}
 }

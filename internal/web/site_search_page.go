@@ -4,8 +4,6 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
-	"strconv"
-	"strings"
 
 	"newsdesk/internal/news"
 )
@@ -81,7 +79,7 @@ func (s *Server) searchPageHandler(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	form := readSearchForm(r.URL.Query())
-	p := &searchPage{basePage: st.base(r, ""), S: searchUI(st.ed.Language), Form: form, Action: st.path("/search")}
+	p := &searchPage{basePage: st.base(r, ""), S: st.ui.Search, Form: form, Action: st.path("/search")}
 	p.Title = p.S.Search + " — " + p.SiteName
 	if form.Q != "" {
 		p.Title = form.Q + " — " + p.Title
@@ -137,7 +135,7 @@ func (s *Server) runSearch(r *http.Request, st *site, p *searchPage) (int, error
 		})
 	}
 	p.Total = res.Total
-	p.Found = p.S.found(res.Total)
+	p.Found = st.lang.N("count.results", res.Total)
 	p.Pager = searchPager(p.Form, p.Action, res.Page, res.Pages)
 	for _, fc := range res.Sections {
 		cur := fc.Section.Slug == p.Form.Section && q.Edition == fc.Section.Edition
@@ -179,7 +177,7 @@ func (s *Server) searchSections(r *http.Request, st *site, form searchForm) ([]o
 			return nil, err
 		}
 	}
-	out := []option{{Value: "", Label: searchUI(st.ed.Language).AnySection}}
+	out := []option{{Value: "", Label: st.ui.Search.AnySection}}
 	for _, sec := range secs {
 		out = append(out, option{Value: sec.Slug, Label: sec.Name, Selected: sec.Slug == form.Section})
 	}
@@ -229,44 +227,10 @@ func searchPager(f searchForm, path string, page, pages int) pager {
 }
 
 // searchText holds the words of the search page in one language.
+// searchText is the search page's words in one language, filled from the
+// catalogs' "ui.Search." messages with the rest of uiText.
 type searchText struct {
 	Search, Query, Submit, Filters, Edition, AllEditions, Section, AnySection string
 	Media, AnyMedia, From, To, Sort, Relevance, Newest, NoResults, Problem    string
 	Sections, MediaTypes, Hint                                                string
-	one, many                                                                 string // "%d result(s)"
-}
-
-func (t *searchText) found(n int) string {
-	if n == 1 {
-		return t.one
-	}
-	return t.many + " " + strconv.Itoa(n)
-}
-
-var searchEnglish = &searchText{
-	Search: "Search", Query: "Search the news", Submit: "Search", Filters: "Filters", Edition: "Edition",
-	AllEditions: "All editions", Section: "Section", AnySection: "Any section", Media: "Media", AnyMedia: "Any media",
-	From: "From", To: "To", Sort: "Sort by", Relevance: "Relevance", Newest: "Newest first",
-	NoResults: "No stories match your search.", Problem: "Please correct the search:",
-	Sections: "By section", MediaTypes: "By media",
-	Hint: `Words in "quotes" find a phrase, -word leaves a word out, OR finds either.`,
-	one:  "1 result", many: "Results:",
-}
-
-var searchRussian = &searchText{
-	Search: "Поиск", Query: "Поиск по новостям", Submit: "Найти", Filters: "Фильтры", Edition: "Версия",
-	AllEditions: "Все версии", Section: "Раздел", AnySection: "Все разделы", Media: "Медиа", AnyMedia: "Любые",
-	From: "С", To: "По", Sort: "Порядок", Relevance: "По релевантности", Newest: "Сначала новые",
-	NoResults: "По вашему запросу ничего не найдено.", Problem: "Исправьте запрос:",
-	Sections: "По разделам", MediaTypes: "По типу медиа",
-	Hint: `Слова в "кавычках" ищутся как фраза, -слово исключает слово, OR — любое из слов.`,
-	one:  "Найдено: 1", many: "Найдено:",
-}
-
-// searchUI returns the search page's words for a language.
-func searchUI(lang string) *searchText {
-	if primary, _, _ := strings.Cut(strings.ToLower(lang), "-"); primary == "ru" {
-		return searchRussian
-	}
-	return searchEnglish
 }

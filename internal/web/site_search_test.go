@@ -29,7 +29,7 @@ func TestSearchPage(t *testing.T) {
 
 	// Russian forms and the edition's own search page.
 	res = f.mustGet(t, "/ru/search?q="+url.QueryEscape("войска"), http.StatusOK)
-	mustContain(t, "Russian search", res.body, `<mark>войск</mark>`, `Найдено: 1`)
+	mustContain(t, "Russian search", res.body, `<mark>войск</mark>`, `1 результат`)
 
 	// Snippets are escaped, marks aside.
 	x := f.lead

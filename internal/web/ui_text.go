@@ -56,6 +56,7 @@ type uiText struct {
 	Podcast       podcastText  // the podcast pages and the audio player
 	Media         *mediaText   // galleries, video and attachments in stories (ui_text_media.go)
 	Account       *accountText // readers' accounts and bookmarks (ui_text_account.go)
+	Search        *searchText  // the search page (site_search_page.go)
 }
 
 // label returns the badge text of a media label.
@@ -89,7 +90,7 @@ type uiTexts struct {
 func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
 	t := &uiTexts{byLang: map[string]*uiText{}}
 	for _, lang := range c.Languages() {
-		ui := &uiText{Media: &mediaText{}, Account: &accountText{}}
+		ui := &uiText{Media: &mediaText{}, Account: &accountText{}, Search: &searchText{}}
 		if err := fillText(c.Lang(lang), "ui.", reflect.ValueOf(ui).Elem()); err != nil {
 			return nil, fmt.Errorf("web: words of %s: %w", lang, err)
 		}
