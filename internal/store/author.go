@@ -76,3 +76,19 @@ func (s *Store) Authors(ctx context.Context) ([]news.Author, error) {
 	}
 	return authors, nil
 }
+
+// AuthorBySlug returns the author with the slug.
+func (s *Store) AuthorBySlug(ctx context.Context, slug string) (news.Author, error) {
+	var a news.Author
+	err := s.view(ctx, func(tx *tx) (err error) {
+		a, err = scanAuthor(tx.queryRow(ctx, `SELECT id, slug, name FROM authors WHERE slug = ?`, slug))
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("author %s", slug)
+		}
+		return err
+	})
+	if err != nil {
+		return news.Author{}, fmt.Errorf("store: author %s: %w", slug, err)
+	}
+	return a, nil
+}

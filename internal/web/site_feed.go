@@ -47,7 +47,8 @@ func feedFormatOf(file string) (feedFormat, bool) {
 // feedPath picks the feed handler for a request that the routes of
 // sections, stories and tags matched with a feed's file name as their last
 // segment: "/{edition or section}/feed.xml", "/{edition}/{section}/feed.xml"
-// and "/tags/{tag}/feed.xml". It returns nil for every other request.
+// "/tags/{tag}/feed.xml" and "/authors/{author}/feed.xml". It returns nil
+// for every other request.
 func (s *Server) feedPath(r *http.Request) handlerFunc {
 	last := r.PathValue("story")
 	if _, ok := feedFormatOf(last); !ok {
@@ -63,6 +64,10 @@ func (s *Server) feedPath(r *http.Request) handlerFunc {
 		r.SetPathValue("edition", "")
 		r.SetPathValue("tag", section)
 		return s.tagFeed
+	case edition == "authors":
+		r.SetPathValue("edition", "")
+		r.SetPathValue("author", section)
+		return s.authorFeed
 	}
 	return s.sectionFeed
 }

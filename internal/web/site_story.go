@@ -34,7 +34,7 @@ type storyView struct {
 	DateTime    string
 	Updated     string // empty unless edited after publication
 	UpdatedTime string
-	Bylines     []string
+	Bylines     []navLink // to each author's page
 	Tags        []navLink
 	Labels      []labelView
 	Image       string     // the featured image's URL, empty when none
@@ -206,7 +206,7 @@ func (st *site) storyView(x *news.Story) storyView {
 		v.UpdatedTime = x.UpdatedAt.UTC().Format(rfc3339)
 	}
 	for _, a := range x.Bylines {
-		v.Bylines = append(v.Bylines, a.Name)
+		v.Bylines = append(v.Bylines, navLink{Name: a.Name, URL: st.path(authorPath(a))})
 	}
 	for _, t := range x.Tags {
 		v.Tags = append(v.Tags, navLink{Name: t.Name, URL: st.path("/tags/" + t.Slug)})

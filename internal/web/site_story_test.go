@@ -26,7 +26,7 @@ func TestStoryPage(t *testing.T) {
 			`Updated <time datetime="2018-01-31T04:13:00Z">31 Jan, 2018 04:13</time>`,
 			`<p class="story-lead">`+f.lead.Lead+`</p>`,
 			`<p>"We demand the departure," a member of the tribe said.</p>`, // the body as stored, not escaped again
-			`<span class="author">Anna Marsh</span>, <span class="author">Oleg Petrov</span>`,
+			`<a class="author" href="/authors/anna-marsh" rel="author">Anna Marsh</a>, <a class="author" href="/authors/oleg-petrov" rel="author">Oleg Petrov</a>`,
 			`<a href="/world/">World</a>`,
 			`<a href="/tags/air-strikes" rel="tag">`,
 			`<aside class="related"`,
