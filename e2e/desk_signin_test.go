@@ -58,6 +58,9 @@ func TestDeskSignIn(t *testing.T) {
 		t.Errorf("wrong password message = %q", msg)
 	}
 	// The address typed is kept, and focus waits in the password field.
+	// Browsers apply autofocus at their next rendering step, after the
+	// page has loaded: wait for it, bounded, rather than race it.
+	waitNav(t, ctx, "focus in the password field", `document.activeElement && document.activeElement.id === 'password'`)
 	if got := evalJS[string](t, ctx, `document.activeElement.id + " " + document.querySelector('#email').value`); got != "password chief@example.com" {
 		t.Errorf("after a wrong password: focus and address = %q", got)
 	}
