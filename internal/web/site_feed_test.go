@@ -127,13 +127,7 @@ func TestFeedsInRealReaders(t *testing.T) {
 	paths := []string{"/feed.xml", "/feed.atom", "/ru/feed.xml", "/world/feed.atom", "/tags/air-strikes/feed.xml"}
 
 	t.Run("feedparser", func(t *testing.T) {
-		python := ""
-		for _, py := range []string{"/usr/bin/python3", "python3"} {
-			if exec.Command(py, "-c", "import feedparser").Run() == nil {
-				python = py
-				break
-			}
-		}
+		python := feedparserPython()
 		if python == "" {
 			t.Skip("python3-feedparser is not installed (apt-get install python3-feedparser)")
 		}
