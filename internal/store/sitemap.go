@@ -103,3 +103,20 @@ func (s *Store) PublishedTags(ctx context.Context, edition string) ([]news.Tag, 
 	}
 	return tags, nil
 }
+
+// PublishedAuthors returns the authors credited on some published story of
+// the edition, in slug order: the authors whose page in it lists stories.
+func (s *Store) PublishedAuthors(ctx context.Context, edition string) ([]news.Author, error) {
+	var authors []news.Author
+	err := s.view(ctx, func(tx *tx) (err error) {
+		authors, err = queryAll(ctx, tx, scanAuthor, `SELECT `+authorColumns+` FROM authors a
+			WHERE EXISTS (SELECT 1 FROM story_authors sa JOIN stories s ON s.id = sa.story_id
+				WHERE sa.author_id = a.id AND s.edition = ? AND s.status = 'published')
+			ORDER BY a.slug`, edition)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: published authors of %s: %w", edition, err)
+	}
+	return authors, nil
+}

@@ -150,6 +150,7 @@ type Store interface {
 	RecentStoryLinks(ctx context.Context, since time.Time, limit int) ([]news.StoryLink, error)
 	TranslationLinks(ctx context.Context, groups []int64) (map[int64][]news.StoryLink, error)
 	PublishedTags(ctx context.Context, edition string) ([]news.Tag, error)
+	PublishedAuthors(ctx context.Context, edition string) ([]news.Author, error)
 	AuthorBySlug(ctx context.Context, slug string) (news.Author, error)
 
 	// The content API and its keys.

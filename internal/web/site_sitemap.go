@@ -14,7 +14,7 @@ import (
 )
 
 // Sitemaps: /sitemap.xml indexes, for each edition, its pages (front page,
-// sections, tags, podcasts) and its stories in sitemaps of sitemapSize,
+// sections, tags, authors, podcasts) and its stories in sitemaps of sitemapSize,
 // newest first, and one news sitemap of every edition's last two days.
 // /robots.txt points to the index.
 
@@ -111,6 +111,13 @@ func (s *Server) pagesSitemap(w http.ResponseWriter, r *http.Request, st *site) 
 	}
 	for _, t := range tags {
 		urls = append(urls, feeds.SitemapURL{Loc: st.abs(st.path("/tags/" + t.Slug))})
+	}
+	authors, err := s.store.PublishedAuthors(r.Context(), st.ed.Code)
+	if err != nil {
+		return err
+	}
+	for _, a := range authors {
+		urls = append(urls, feeds.SitemapURL{Loc: st.abs(st.path(authorPath(a)))})
 	}
 	shows, err := s.store.Shows(r.Context(), st.ed.Code)
 	if err != nil {

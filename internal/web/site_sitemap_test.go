@@ -103,11 +103,23 @@ func TestSitemaps(t *testing.T) {
 	}
 
 	pages := f.sitemap(t, "/sitemaps/en-pages.xml").locs()
-	for _, p := range []string{"https://news.example/", "https://news.example/world/", "https://news.example/sport/", "https://news.example/tags/air-strikes", "https://news.example/tags/harbour"} {
+	for _, p := range []string{"https://news.example/", "https://news.example/world/", "https://news.example/sport/", "https://news.example/tags/air-strikes", "https://news.example/tags/harbour",
+		"https://news.example/authors/anna-marsh", "https://news.example/authors/oleg-petrov"} {
 		if !slices.Contains(pages, p) {
 			t.Errorf("pages sitemap lacks %s: %q", p, pages)
 		}
 	}
+	// An author has a page in the editions where a published story credits
+	// them, and a draft's byline gives none.
+	draftBy := news.Story{Edition: "ru", Section: f.russian.Section, Headline: "Черновик", Slug: "chernovik", Status: news.StatusDraft, Bylines: []news.Author{{Name: "Ivan Draft"}}}
+	if err := f.store.CreateStory(ctx, &draftBy); err != nil {
+		t.Fatal(err)
+	}
+	ruPages := f.sitemap(t, "/sitemaps/ru-pages.xml").locs()
+	if !slices.Contains(ruPages, "https://news.example/ru/tags/irak") || slices.ContainsFunc(ruPages, func(p string) bool { return strings.Contains(p, "/authors/") }) {
+		t.Errorf("Russian pages sitemap %q", ruPages)
+	}
+	f.mustGet(t, "/authors/anna-marsh", http.StatusOK)
 
 	// Translations are hreflang alternates of each other.
 	if err := f.store.LinkTranslations(ctx, f.lead.ID, f.russian.ID); err != nil {
