@@ -3,7 +3,9 @@ package web
 import (
 	"context"
 	"encoding/xml"
+	"io"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -157,5 +159,106 @@ func TestSitemaps(t *testing.T) {
 	for _, path := range []string{"/sitemaps/xx-stories-1.xml", "/sitemaps/en-stories-0.xml", "/sitemaps/en-stories-01.xml",
 		"/sitemaps/en-stories-2.xml", "/sitemaps/en-foo.xml", "/sitemaps/news.txt", "/sitemaps/-pages.xml"} {
 		f.mustGet(t, path, http.StatusNotFound)
+	}
+}
+
+// TestSitemapSchemas serves every kind of sitemap of a newsroom like the
+// demo's (two editions, translations, stories of the last two days,
+// bylines, tags, podcasts) from a real server and checks each against the
+// sitemaps.org and Google News schemas with Debian's xmllint.
+func TestSitemapSchemas(t *testing.T) {
+	if _, err := exec.LookPath("xmllint"); err != nil {
+		t.Skip("xmllint (Debian's libxml2-utils) is not installed")
+	}
+	f := newPodcastFixture(t)
+	ctx := context.Background()
+	if err := f.store.LinkTranslations(ctx, f.lead.ID, f.russian.ID); err != nil {
+		t.Fatal(err)
+	}
+	// Fresh stories for the news sitemap: a translated pair, and one whose
+	// headline needs escaping.
+	fresh := []*news.Story{
+		{Edition: "en", Section: f.world, Headline: "Ferry strike ends", Slug: "ferry-strike-ends", Lead: "Crews return.", Body: "<p>Ferries sail again.</p>",
+			Status: news.StatusPublished, PublishedAt: time.Now().Add(-2 * time.Hour), Bylines: []news.Author{{Name: "Anna Marsh"}}},
+		{Edition: "ru", Section: f.russian.Section, Headline: "Забастовка паромщиков окончена", Slug: "zabastovka", Lead: "Экипажи вернулись.",
+			Status: news.StatusPublished, PublishedAt: time.Now().Add(-time.Hour), Bylines: []news.Author{{Name: "Ольга Смирнова"}}},
+		{Edition: "en", Section: f.business, Headline: `Q&A: why "rates" <rise>`, Slug: "q-a-rates", Status: news.StatusPublished,
+			PublishedAt: time.Now().Add(-30 * time.Minute), UpdatedAt: time.Now(), Tags: []news.Tag{{Name: "Rates & prices"}}},
+	}
+	for _, s := range fresh {
+		if err := f.store.CreateStory(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := f.store.LinkTranslations(ctx, fresh[0].ID, fresh[1].ID); err != nil {
+		t.Fatal(err)
+	}
+
+	srv := httptest.NewServer(f.handler)
+	defer srv.Close()
+	fetch := func(loc string) string {
+		t.Helper()
+		path, ok := strings.CutPrefix(loc, "https://news.example")
+		if !ok {
+			t.Fatalf("sitemap address %q is not the site's", loc)
+		}
+		res, err := srv.Client().Get(srv.URL + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		body, err := io.ReadAll(res.Body)
+		if err != nil || res.StatusCode != http.StatusOK {
+			t.Fatalf("GET %s: %d %v", path, res.StatusCode, err)
+		}
+		return string(body)
+	}
+
+	index := fetch("https://news.example/sitemap.xml")
+	validSitemap(t, "siteindex.xsd", "/sitemap.xml", index)
+	var idx sitemapDoc
+	if err := xml.Unmarshal([]byte(index), &idx); err != nil {
+		t.Fatal(err)
+	}
+	// Each kind must be there and use what the schemas check, so that the
+	// test cannot pass on sitemaps that leave them out.
+	var alternates, newsEntries, authors, episodes int
+	for _, loc := range idx.locs() {
+		doc := fetch(loc)
+		validSitemap(t, "urlset.xsd", loc, doc)
+		var d sitemapDoc
+		if err := xml.Unmarshal([]byte(doc), &d); err != nil {
+			t.Fatal(err)
+		}
+		for _, u := range d.URLs {
+			alternates += len(u.Links)
+			if u.News != nil {
+				newsEntries++
+			}
+			if strings.Contains(u.Loc, "/authors/") {
+				authors++
+			}
+			if strings.Contains(u.Loc, "/podcasts/") && u.LastMod != "" {
+				episodes++
+			}
+		}
+	}
+	if len(idx.locs()) != 5 || alternates == 0 || newsEntries != 3 || authors != 3 || episodes == 0 {
+		t.Errorf("%d sitemaps with %d alternates, %d news entries, %d author pages, %d episodes", len(idx.locs()), alternates, newsEntries, authors, episodes)
+	}
+}
+
+// validSitemap checks a sitemap against the schema of testdata/sitemaps
+// with xmllint, offline.
+func validSitemap(t *testing.T, schema, name, doc string) {
+	t.Helper()
+	file := filepath.Join(t.TempDir(), "sitemap.xml")
+	if err := os.WriteFile(file, []byte(doc), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	xsd := filepath.Join("testdata", "sitemaps", schema)
+	out, err := exec.Command("xmllint", "--nonet", "--noout", "--schema", xsd, file).CombinedOutput()
+	if err != nil {
+		t.Errorf("%s is not valid against %s: %v\n%s\n%.2000s", name, schema, err, out, doc)
 	}
 }
