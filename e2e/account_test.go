@@ -92,14 +92,14 @@ func TestReaderBookmarksWithJavaScript(t *testing.T) {
 
 	// From a story's page.
 	clickLink(t, ctx, "home -> another story", `/^\/[a-z-]+\/\d+-/.test(new URL(a.href).pathname) && !new URL(a.href).pathname.includes("/`+home+`-")`)
-	page := storyOf(t, ctx, `.story-meta form.bookmark`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.story-meta .bookmark-add`))); err != nil {
+	page := storyOf(t, ctx, `.opener-bar form.bookmark`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.opener-bar .bookmark-add`))); err != nil {
 		t.Fatal(err)
 	}
-	waitNav(t, ctx, "the saved button", `document.querySelector('.story-meta form.bookmark').classList.contains('is-saved')`)
+	waitNav(t, ctx, "the saved button", `document.querySelector('.opener-bar form.bookmark').classList.contains('is-saved')`)
 	// The cached page, opened again, shows the reader's state.
 	open(t, ctx, location(t, ctx), 200)
-	waitNav(t, ctx, "the state filled in", `document.querySelector('.story-meta form.bookmark').classList.contains('is-saved')`)
+	waitNav(t, ctx, "the state filled in", `document.querySelector('.opener-bar form.bookmark').classList.contains('is-saved')`)
 	screenshots(t, ctx, "story-bookmarked")
 
 	clickLink(t, ctx, "header -> bookmarks", `a.classList.contains('account-bookmarks')`)
@@ -130,8 +130,8 @@ func TestReaderBookmarksWithoutJavaScript(t *testing.T) {
 	open(t, ctx, s.URL+"/", 200)
 	clickLink(t, ctx, "home -> a story", `/^\/[a-z-]+\/\d+-/.test(new URL(a.href).pathname)`)
 	storyURL := location(t, ctx)
-	story := storyOf(t, ctx, `.story-meta form.bookmark`)
-	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.story-meta .bookmark-add`))); err != nil {
+	story := storyOf(t, ctx, `.opener-bar form.bookmark`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.opener-bar .bookmark-add`))); err != nil {
 		t.Fatal(err)
 	}
 	waitNav(t, ctx, "the sign-in form", `location.pathname === "/account/signin" && !!document.querySelector('#email')`)
@@ -144,7 +144,7 @@ func TestReaderBookmarksWithoutJavaScript(t *testing.T) {
 		t.Fatalf("after confirming the tab shows %s, want %s#bookmark-%s", got, storyURL, story)
 	}
 	// The button the reader comes back to is drawn saved.
-	saved := `getComputedStyle(document.querySelector('.story-meta .bookmark-remove')).display !== 'none' && getComputedStyle(document.querySelector('.story-meta .bookmark-add')).display === 'none'`
+	saved := `getComputedStyle(document.querySelector('.opener-bar .bookmark-remove')).display !== 'none' && getComputedStyle(document.querySelector('.opener-bar .bookmark-add')).display === 'none'`
 	if !evalJS[bool](t, ctx, saved) {
 		t.Error("back on the story, its button is not shown saved")
 	}

@@ -176,7 +176,7 @@ func TestEditorMediaPicker(t *testing.T) {
 	}
 	open(t, ctx, public, 200)
 	page := evalJS[map[string]int](t, ctx, `({thumbs: document.querySelectorAll('.gallery-thumb').length, video: document.querySelectorAll('[data-video] video').length,
-		video_label: document.querySelectorAll('.story-header .badge-video').length, photos_label: document.querySelectorAll('.story-header .badge-photos').length})`)
+		video_label: document.querySelectorAll('.opener .badge-video').length, photos_label: document.querySelectorAll('.opener .badge-photos').length})`)
 	if page["thumbs"] != 2 || page["video"] != 1 || page["video_label"] != 1 || page["photos_label"] != 1 {
 		t.Errorf("the published story shows %v; want 2 photos, the video and both labels", page)
 	}

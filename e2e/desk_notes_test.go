@@ -25,7 +25,7 @@ func TestDeskCorrection(t *testing.T) {
 	story := pathOf(t, clickLink(t, ctx, "a story from the home page", `/^\/[a-z0-9-]+\/\d+-/.test(a.getAttribute('href'))`))
 	id := regexp.MustCompile(`/(\d+)-`).FindStringSubmatch(story)[1]
 	open(t, ctx, s.URL+story, 200) // a second visit, from the cache
-	if n := evalJS[int](t, ctx, `document.querySelectorAll('.story-notes').length`); n != 0 {
+	if n := evalJS[int](t, ctx, `document.querySelectorAll('.notes-box').length`); n != 0 {
 		t.Fatalf("a demo story already has %d notes sections", n)
 	}
 
@@ -48,11 +48,11 @@ func TestDeskCorrection(t *testing.T) {
 	}
 
 	open(t, ctx, s.URL+story, 200)
-	got := evalJS[[]string](t, ctx, `[...document.querySelectorAll('.story-notes .note')].map(n => n.innerText)`)
+	got := evalJS[[]string](t, ctx, `[...document.querySelectorAll('.notes-box .note')].map(n => n.innerText)`)
 	if len(got) != 1 || !strings.Contains(got[0], "Correction") || !strings.Contains(got[0], text) {
 		t.Errorf("notes on the public page = %q, want the correction", got)
 	}
-	if evalJS[string](t, ctx, `(document.querySelector('.dateline .updated') || {}).innerText || ''`) == "" {
+	if evalJS[string](t, ctx, `(document.querySelector('.story-date .updated') || {}).innerText || ''`) == "" {
 		t.Error("no Updated line after the correction")
 	}
 }

@@ -171,7 +171,7 @@ func TestDeskWriteAndPublish(t *testing.T) {
 	inPreview, err := chromedp.Run(ctx, chromedp.Poll[string](`(() => {
 		const d = document.getElementById('story-preview').contentDocument;
 		const h = d && d.querySelector('h1.story-title');
-		const h2 = d && d.querySelector('.story-body h2');
+		const h2 = d && d.querySelector('article.story h2');
 		return h && h2 && h2.textContent === 'What happens next' ? h.textContent : null;
 	})()`))
 	if err != nil {
@@ -198,14 +198,14 @@ func TestDeskWriteAndPublish(t *testing.T) {
 	if !strings.Contains(f.ArticleText, "The first paragraph, typed in the editor.") || !strings.Contains(f.ArticleText, "What happens next") {
 		t.Errorf("public page lacks the body:\n%s", f.ArticleText)
 	}
-	if h2 := evalJS[string](t, ctx, `(document.querySelector('.story-body h2') || {}).textContent || ''`); h2 != "What happens next" {
+	if h2 := evalJS[string](t, ctx, `(document.querySelector('article.story h2') || {}).textContent || ''`); h2 != "What happens next" {
 		t.Errorf("subheading %q, want an h2 made with the toolbar", h2)
 	}
-	link := evalJS[string](t, ctx, `(() => { const a = document.querySelector('.story-body a'); return a ? a.textContent + ' ' + a.href + ' ' + a.rel : ''; })()`)
+	link := evalJS[string](t, ctx, `(() => { const a = document.querySelector('article.story a'); return a ? a.textContent + ' ' + a.href + ' ' + a.rel : ''; })()`)
 	if link != "first https://example.org/report noopener noreferrer" {
 		t.Errorf("link in the body: %q", link)
 	}
-	if bold := evalJS[string](t, ctx, `(document.querySelector('.story-body b, .story-body strong') || {}).textContent || ''`); bold != "typed" {
+	if bold := evalJS[string](t, ctx, `(document.querySelector('article.story b, article.story strong') || {}).textContent || ''`); bold != "typed" {
 		t.Errorf("bold text %q, want typed", bold)
 	}
 	open(t, ctx, s.URL+"/", 200)

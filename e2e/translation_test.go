@@ -16,7 +16,7 @@ type pageLanguage struct {
 }
 
 const pageLanguageJS = `(() => {
-	const t = document.querySelector('.dateline > time');
+	const t = document.querySelector('.story-date > time');
 	const share = document.querySelector('.share-title');
 	return {
 		Lang: document.documentElement.lang,

@@ -45,7 +45,7 @@ func TestDeskNotes(t *testing.T) {
 		}
 	}
 	page := df.mustGet(t, df.storyPath(), http.StatusOK).body
-	mustContain(t, "story page after the note", page, `<p class="note-text">The strike was on Tuesday, not Monday.</p>`, `"@type":"CorrectionComment"`)
+	mustContain(t, "story page after the note", page, `<span class="note-text">The strike was on Tuesday, not Monday.</span>`, `"@type":"CorrectionComment"`)
 
 	res = editor.get(notes)
 	mustContain(t, "notes page after adding", res.body, "Correction added", "The strike was on Tuesday, not Monday.", "<td>Editor</td>")

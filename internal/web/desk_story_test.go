@@ -432,6 +432,9 @@ func TestDeskStoryXSS(t *testing.T) {
 				}
 				page := df.mustGet(t, "/world/"+strconv.FormatInt(id, 10)+"-"+st.Slug, http.StatusOK).body
 				served := storyBody(page)
+				if !strings.Contains(served, "After.") {
+					t.Fatalf("no body found in the story page:\n%s", page)
+				}
 				if m := dangerous.FindString(served); m != "" {
 					t.Errorf("served body keeps %q:\n%s", m, served)
 				}
@@ -457,15 +460,20 @@ func TestDeskStoryXSS(t *testing.T) {
 	})
 }
 
-// storyBody cuts the body out of a story page: sanitised bodies hold no
-// <div>, so the first </div> after it ends it.
+// storyBody cuts the body out of a story page: the article's children
+// after its date line and lead.
 func storyBody(page string) string {
-	i := strings.Index(page, `<div class="story-body">`)
-	if i < 0 {
+	i, j := strings.Index(page, `<p class="story-date">`), strings.Index(page, "</article>")
+	if i < 0 || j < i {
 		return ""
 	}
-	rest := page[i:]
-	return rest[:strings.Index(rest, "</div>")]
+	rest := page[i:j]
+	rest = rest[strings.Index(rest, "</p>")+len("</p>"):]
+	if k := strings.Index(rest, `<p class="story-lead">`); k >= 0 && strings.TrimSpace(rest[:k]) == "" {
+		rest = rest[k:]
+		rest = rest[strings.Index(rest, "</p>")+len("</p>"):]
+	}
+	return rest
 }
 
 func TestDeskStoryPreview(t *testing.T) {
@@ -475,7 +483,7 @@ func TestDeskStoryPreview(t *testing.T) {
 	res := editor.post("/desk/stories/preview", v)
 	wantStatus(t, "preview", res, http.StatusOK)
 	mustContain(t, "preview", res.body,
-		`<article class="story">`, `<h1 class="story-title">Unsaved harbour story</h1>`,
+		`<article class="story" aria-labelledby="story-title">`, `<h1 id="story-title" class="story-title">Unsaved harbour story</h1>`,
 		"First paragraph of Unsaved harbour story.", `<a href="/world/">World</a>`,
 		`<img src="https://images.example/quay.jpg"`, `<link rel="stylesheet" href="/static/site.`,
 		`<meta name="robots" content="noindex">`, `rel="tag">`)
@@ -491,7 +499,7 @@ func TestDeskStoryPreview(t *testing.T) {
 		path := fmt.Sprintf("/desk/stories/%d/preview", df.draft.ID)
 		res := editor.get(path)
 		wantStatus(t, "private preview of a draft", res, http.StatusOK)
-		mustContain(t, "private preview", res.body, `<h1 class="story-title">`+df.draft.Headline+`</h1>`, `content="noindex"`)
+		mustContain(t, "private preview", res.body, `<h1 id="story-title" class="story-title">`+df.draft.Headline+`</h1>`, `content="noindex"`)
 		if got := res.header.Get("Cache-Control"); got != "no-store" {
 			t.Errorf("Cache-Control = %q, want no-store", got)
 		}

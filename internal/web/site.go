@@ -151,6 +151,9 @@ type basePage struct {
 	// bookmarks; the site's script shows the signed-in ones.
 	AccountLinks accountLinks
 	Alternates   []alternateLink // feeds and oEmbed, for discovery
+	// MainClass is added to the main element's classes: a page whose
+	// main element lays out its parts says how.
+	MainClass string
 }
 
 // navLink is one link in the header navigation or edition switch.

@@ -115,6 +115,7 @@ func (s *Server) storyPage(w http.ResponseWriter, r *http.Request) error {
 	if p.podcastSide, err = s.podcastSide(r, st); err != nil {
 		return err
 	}
+	p.setColumns()
 	return s.render(w, r, http.StatusOK, "story", p, x.Modified())
 }
 
@@ -148,7 +149,17 @@ func (st *site) storyPage(r *http.Request, x *news.Story, related []news.Story) 
 		return nil, err
 	}
 	p.JSONLD = []template.JS{article, crumbs}
+	p.setColumns()
 	return p, nil
+}
+
+// setColumns lays the page out in two columns, the story and what sits
+// beside it, or the story alone when nothing does.
+func (p *storyPage) setColumns() {
+	p.MainClass = "columns"
+	if len(p.Related) == 0 && len(p.Podcasts) == 0 {
+		p.MainClass = "columns solo"
+	}
 }
 
 // linkTranslations points the edition switch of a story's page at the

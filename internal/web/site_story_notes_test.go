@@ -34,8 +34,8 @@ func TestStoryNotes(t *testing.T) {
 	mustContain(t, "story page", body,
 		`Updated <time datetime="2018-01-31T05:43:00Z">31 Jan, 2018 05:43</time>`,
 		`<h2 id="notes-heading" class="notes-title">Corrections and updates</h2>`,
-		`<li class="note note-update"><p class="note-head"><strong>Update</strong> <time datetime="2018-01-31T04:43:00Z">31 Jan, 2018 04:43</time></p><p class="note-text">The ministry has commented.</p></li>`,
-		`<li class="note note-correction"><p class="note-head"><strong>Correction</strong> <time datetime="2018-01-31T05:43:00Z">31 Jan, 2018 05:43</time></p><p class="note-text">An earlier version gave the wrong date &lt;b&gt;of&lt;/b&gt; the strike.</p></li>`,
+		`<li class="note note-update"><span class="note-head"><strong>Update</strong> <time datetime="2018-01-31T04:43:00Z">31 Jan, 2018 04:43</time></span> <span class="note-text">The ministry has commented.</span></li>`,
+		`<li class="note note-correction"><span class="note-head"><strong>Correction</strong> <time datetime="2018-01-31T05:43:00Z">31 Jan, 2018 05:43</time></span> <span class="note-text">An earlier version gave the wrong date &lt;b&gt;of&lt;/b&gt; the strike.</span></li>`,
 		`<meta property="article:modified_time" content="2018-01-31T05:43:00Z">`,
 	)
 	if u, c := strings.Index(body, "note-update"), strings.Index(body, "note-correction"); u > c {
@@ -76,7 +76,7 @@ func TestStoryNotes(t *testing.T) {
 
 	// A story without notes has no notes section and no correction key.
 	plain := f.mustGet(t, fmt.Sprintf("/%s/%d-%s", "ru/"+f.russian.Section.Slug, f.russian.ID, f.russian.Slug), http.StatusOK).body
-	if strings.Contains(plain, "story-notes") || strings.Contains(plain, `"correction"`) {
+	if strings.Contains(plain, "notes-box") || strings.Contains(plain, `"correction"`) {
 		t.Error("a story without notes shows a notes section or JSON-LD corrections")
 	}
 }

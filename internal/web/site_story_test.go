@@ -21,7 +21,7 @@ func TestStoryPage(t *testing.T) {
 
 	t.Run("structure", func(t *testing.T) {
 		mustContain(t, "story page", res.body,
-			`<html lang="en">`, "<main", `<article class="story">`,
+			`<html lang="en">`, "<main", `<h1 id="story-title" class="story-title">`+f.lead.Headline+`</h1>`, `<article class="story" aria-labelledby="story-title">`,
 			`<time datetime="2018-01-31T02:43:00Z">31 Jan, 2018 02:43</time>`,
 			`Updated <time datetime="2018-01-31T04:13:00Z">31 Jan, 2018 04:13</time>`,
 			`<p class="story-lead">`+f.lead.Lead+`</p>`,
@@ -171,13 +171,13 @@ func TestStoryPageWithoutRelated(t *testing.T) {
 		t.Fatal(err)
 	}
 	body := f.mustGet(t, fmt.Sprintf("/sport/%d-%s", lone.ID, lone.Slug), http.StatusOK).body
-	mustContain(t, "story without related stories", body, `<div class="story-layout story-solo">`, lone.Headline)
+	mustContain(t, "story without related stories", body, `<main id="primary" class="wrap site-primary columns solo">`, lone.Headline)
 	if strings.Contains(body, `class="related"`) {
 		t.Error("story page without related stories has a related column")
 	}
 	// A story with related stories keeps its second column.
 	with := f.mustGet(t, fmt.Sprintf("/world/%d-%s", f.lead.ID, f.lead.Slug), http.StatusOK).body
-	if !strings.Contains(with, `<div class="story-layout">`) || strings.Contains(with, "story-solo") {
+	if !strings.Contains(with, `<main id="primary" class="wrap site-primary columns">`) {
 		t.Error("story page with related stories lost its two-column layout")
 	}
 }

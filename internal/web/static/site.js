@@ -126,7 +126,7 @@
   "use strict";
   if (!window.Intl || !Intl.RelativeTimeFormat) return;
   var fmt = new Intl.RelativeTimeFormat(document.documentElement.lang || "en", { numeric: "auto" });
-  var times = document.querySelectorAll(".dateline > time, .card-time > time:first-child");
+  var times = document.querySelectorAll(".story-date > time, .dateline > time, .card-time > time:first-child");
   function update() {
     var now = Date.now();
     times.forEach(function (t) {
