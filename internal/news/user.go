@@ -2,6 +2,7 @@ package news
 
 import (
 	"net/mail"
+	"regexp"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -49,6 +50,9 @@ type User struct {
 	// under an older epoch are no longer accepted.
 	SessionEpoch int64
 	Disabled     bool
+	// Language is the BCP 47 tag of the language a member of staff reads
+	// the desk in; empty for the default edition's language.
+	Language string
 	// Unconfirmed marks a reader who signed up and has not yet followed
 	// the link mailed to the address; such an account cannot sign in.
 	Unconfirmed bool
@@ -91,8 +95,14 @@ func (u User) Validate() error {
 	if !u.Role.Valid() {
 		v.Add("role", "must be admin, editor, author, contributor or reader")
 	}
+	if u.Language != "" && !languageTag.MatchString(u.Language) {
+		v.Add("language", "must be a language tag such as en or pt-BR")
+	}
 	return v.Err("user")
 }
+
+// languageTag is a BCP 47 language with an optional region or script.
+var languageTag = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})?$`)
 
 // DisplayName is the user's name, or the e-mail address when there is none.
 func (u User) DisplayName() string {

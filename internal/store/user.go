@@ -10,7 +10,7 @@ import (
 	"newsdesk/internal/news"
 )
 
-const userColumns = `u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.session_epoch, u.disabled, u.unconfirmed, u.created_at`
+const userColumns = `u.id, u.email, u.name, u.role, u.author_id, u.password_hash, u.session_epoch, u.disabled, u.unconfirmed, u.created_at, u.language`
 
 func scanUser(r scanner) (news.User, error) {
 	var (
@@ -19,7 +19,7 @@ func scanUser(r scanner) (news.User, error) {
 		author  sql.NullInt64
 		created sql.NullTime
 	)
-	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, &author, &u.PasswordHash, &u.SessionEpoch, &u.Disabled, &u.Unconfirmed, &created); err != nil {
+	if err := r.Scan(&u.ID, &u.Email, &u.Name, &role, &author, &u.PasswordHash, &u.SessionEpoch, &u.Disabled, &u.Unconfirmed, &created, &u.Language); err != nil {
 		return news.User{}, err
 	}
 	u.Role = news.Role(role)
@@ -46,9 +46,9 @@ func (s *Store) CreateUser(ctx context.Context, u news.User) (news.User, error) 
 	}
 	err := s.update(ctx, func(tx *tx) error {
 		u.CreatedAt = tx.now
-		err := tx.queryRow(ctx, `INSERT INTO users (email, name, role, author_id, password_hash, session_epoch, disabled, unconfirmed, created_at)
-			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?) RETURNING id`,
-			u.Email, u.Name, string(u.Role), nullID(u.AuthorID), u.PasswordHash, u.Disabled, u.Unconfirmed, u.CreatedAt).Scan(&u.ID)
+		err := tx.queryRow(ctx, `INSERT INTO users (email, name, role, author_id, password_hash, session_epoch, disabled, unconfirmed, created_at, language)
+			VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?) RETURNING id`,
+			u.Email, u.Name, string(u.Role), nullID(u.AuthorID), u.PasswordHash, u.Disabled, u.Unconfirmed, u.CreatedAt, u.Language).Scan(&u.ID)
 		if isUniqueViolation(err) {
 			return emailTaken(u.Email)
 		}
@@ -117,10 +117,11 @@ func (s *Store) Users(ctx context.Context) ([]news.User, error) {
 	return users, nil
 }
 
-// UpdateUser saves u's address, name, role, byline and disabled flag. It
-// refuses a change that would leave the newsroom without an enabled admin,
-// since nobody could manage staff after it. A role change or disabling
-// also ends the user's sessions, so the old rights end at once.
+// UpdateUser saves u's address, name, role, byline, disabled flag and
+// desk language. It refuses a change that would leave the newsroom
+// without an enabled admin, since nobody could manage staff after it. A
+// role change or disabling also ends the user's sessions, so the old
+// rights end at once.
 func (s *Store) UpdateUser(ctx context.Context, u news.User) (news.User, error) {
 	u.Email = news.NormalizeEmail(u.Email)
 	u.Name = strings.TrimSpace(u.Name)
@@ -140,8 +141,8 @@ func (s *Store) UpdateUser(ctx context.Context, u news.User) (news.User, error) 
 		if old.Role != u.Role || (u.Disabled && !old.Disabled) {
 			epoch++
 		}
-		_, err = tx.exec(ctx, `UPDATE users SET email = ?, name = ?, role = ?, author_id = ?, disabled = ?, session_epoch = ? WHERE id = ?`,
-			u.Email, u.Name, string(u.Role), nullID(u.AuthorID), u.Disabled, epoch, u.ID)
+		_, err = tx.exec(ctx, `UPDATE users SET email = ?, name = ?, role = ?, author_id = ?, disabled = ?, session_epoch = ?, language = ? WHERE id = ?`,
+			u.Email, u.Name, string(u.Role), nullID(u.AuthorID), u.Disabled, epoch, u.Language, u.ID)
 		if isUniqueViolation(err) {
 			return emailTaken(u.Email)
 		}

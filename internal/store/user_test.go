@@ -49,6 +49,20 @@ func TestUsers(t *testing.T) {
 			t.Errorf("Users = %+v, %v; want the admin first", users, err)
 		}
 
+		// The desk's language is kept, and keeps the sessions.
+		ed.Language = "ru"
+		if ed, err = s.UpdateUser(ctx, ed); err != nil {
+			t.Fatal(err)
+		}
+		if got, err := s.User(ctx, ed.ID); err != nil || got.Language != "ru" || got.SessionEpoch != 0 {
+			t.Errorf("after choosing Russian: %+v, %v; want language ru, epoch 0", got, err)
+		}
+		bad := ed
+		bad.Language = "not a tag"
+		if _, err := s.UpdateUser(ctx, bad); !errors.Is(err, news.ErrInvalid) {
+			t.Errorf("language %q: %v, want invalid", bad.Language, err)
+		}
+
 		// Role changes and disabling end the user's sessions.
 		ed.Role = news.RoleAuthor
 		if ed, err = s.UpdateUser(ctx, ed); err != nil {
