@@ -293,7 +293,7 @@ func TestAccountReaderNeverReachesTheDesk(t *testing.T) {
 	wantStatus(t, "reader POST /desk/stories/new", res, http.StatusForbidden)
 	res = af.browser(t, "192.0.2.31").post("/desk/signin", url.Values{"email": {"reader@example.org"}, "password": {readerPassword}})
 	wantStatus(t, "reader signs in at the desk", res, http.StatusForbidden)
-	mustContain(t, "answer", visibleText(res.body), msgNoDesk)
+	mustContain(t, "answer", visibleText(res.body), deskWordsOf(t, "en").SignIn.NoDesk)
 	// The reader's session still works on the account pages.
 	wantStatus(t, "account page", c.get("/account/"), http.StatusOK)
 }

@@ -114,7 +114,8 @@ func (s *Server) needSignIn(w http.ResponseWriter, r *http.Request) {
 	s.deskError(w, r, news.User{}, errSignedOut)
 }
 
-// errSignedOut is the error for an action without a valid session.
+// errSignedOut is the error for an action without a valid session; the
+// desk says it in its words (deskText.SignedOutError).
 var errSignedOut = &news.Error{Code: "", Message: "your session has ended: sign in again"}
 
 // deskStatus is statusOf, plus 401 for errSignedOut.
@@ -126,37 +127,47 @@ func deskStatus(err error) int {
 }
 
 // deskError answers a failed desk request: an error page, or JSON
-// {"error": ..., "fields": {...}} when the client prefers JSON. Internal
-// errors are logged once and shown without their details.
+// {"error": ..., "fields": {...}} when the client prefers JSON, in the
+// language of u's desk. Internal errors are logged once and shown without
+// their details.
 func (s *Server) deskError(w http.ResponseWriter, r *http.Request, u news.User, err error) {
+	t := s.deskWords(r, u)
 	status := deskStatus(err)
-	msg := news.ErrorMessage(err)
-	if status == http.StatusInternalServerError {
+	msg := t.errorMessage(err)
+	switch {
+	case status == http.StatusInternalServerError:
 		s.log.ErrorContext(r.Context(), "desk request failed", "method", r.Method, "path", r.URL.Path, "err", err)
-		msg = "Something went wrong on our side. Try again in a moment; if it keeps happening, tell your administrator."
-	}
-	if msg != "" {
-		msg = strings.ToUpper(msg[:1]) + msg[1:]
+		msg = t.InternalError
+	case errors.Is(err, errSignedOut):
+		msg = t.SignedOutError
 	}
 	if wantsJSON(r) {
 		body := map[string]any{"error": msg}
 		var e *news.Error
 		if errors.As(err, &e) && len(e.Fields) > 0 {
-			body["fields"] = e.Fields
+			fields := map[string]string{}
+			for k, v := range e.Fields {
+				fields[k] = t.Say(v)
+			}
+			body["fields"] = fields
 		}
 		if jerr := s.writeJSON(w, status, body); jerr != nil {
 			s.log.ErrorContext(r.Context(), "desk error failed", "path", r.URL.Path, "err", jerr)
 		}
 		return
 	}
-	p := &deskErrorPage{Status: status, Message: msg}
-	p.deskPage = deskPage{Title: http.StatusText(status), User: u}
+	heading := fmt.Sprintf(t.Error.Heading, status)
+	if h, ok := t.Error.Headings[strconv.Itoa(status)]; ok {
+		heading = h
+	}
+	p := &deskErrorPage{Status: status, Heading: heading, Message: msg}
+	p.deskPage = deskPage{Title: heading, User: u, T: t}
 	if u.ID != 0 {
-		if dp, perr := s.newDeskPage(r, u, http.StatusText(status), ""); perr == nil {
+		if dp, perr := s.newDeskPage(r, u, ""); perr == nil {
 			p.deskPage = dp
+			p.Title = heading
 		}
 	}
-	p.Heading = http.StatusText(status)
 	if rerr := s.renderDesk(w, r, status, "error", p); rerr != nil {
 		s.log.ErrorContext(r.Context(), "desk error page failed", "path", r.URL.Path, "err", rerr)
 		plainError(w, status)
@@ -169,6 +180,13 @@ type deskErrorPage struct {
 	Status  int
 	Heading string
 	Message string
+}
+
+// deskErrorText is what the desk's error page says.
+type deskErrorText struct {
+	Eyebrow, Heading      string            // "Error %d"
+	Headings              map[string]string // by status code, as HTTP names them
+	BackToStories, SignIn string
 }
 
 // wantsJSON reports whether the request's Accept header ranks
@@ -200,6 +218,7 @@ func wantsJSON(r *http.Request) bool {
 // Each page's data struct embeds it.
 type deskPage struct {
 	Title    string
+	T        *deskText // the words, in the language of the user's desk
 	User     news.User // zero on the signed-out pages
 	Section  string    // the active navigation item: "stories", "home", "sections", "tags", "staff", "account"
 	Flash    string    // a message left by the previous action
@@ -213,17 +232,25 @@ func (p deskPage) Can(action string) bool { return news.Can(p.User, news.Action(
 // SignedIn reports whether the page is shown to a signed-in user.
 func (p deskPage) SignedIn() bool { return p.User.ID != 0 }
 
-// newDeskPage fills the layout's data for u: title, navigation item, the
-// editions and the flash message waiting in the session, if any.
-func (s *Server) newDeskPage(r *http.Request, u news.User, title, navItem string) (deskPage, error) {
+// newDeskPage fills the layout's data for u: the words of u's desk, the
+// navigation item, the editions and the flash message waiting in the
+// session, if any. The caller sets the title, in those words.
+func (s *Server) newDeskPage(r *http.Request, u news.User, navItem string) (deskPage, error) {
 	eds, err := s.store.Editions(r.Context())
 	if err != nil {
 		return deskPage{}, err
 	}
 	return deskPage{
-		Title: title, User: u, Section: navItem, Editions: eds,
+		T: s.desk.forLang(deskLanguage(u, eds)), User: u, Section: navItem, Editions: eds,
 		Flash: s.sessions.PopString(r.Context(), sessionFlash),
 	}, nil
+}
+
+// signedOutPage fills the layout's data for a page shown before signing
+// in, in the words of the default edition's language.
+func (s *Server) signedOutPage(r *http.Request, title func(*deskText) string) deskPage {
+	t := s.deskWords(r, news.User{})
+	return deskPage{T: t, Title: title(t)}
 }
 
 // flash leaves msg for the next desk page the user sees, typically after a
@@ -263,26 +290,28 @@ func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) error {
 type formError struct {
 	Message string
 	Fields  map[string]string
+	english map[string]string // the fields' messages as the domain wrote them
 }
 
 // Field returns the message for the named field, or "".
 func (f formError) Field(name string) string { return f.Fields[name] }
 
-// asFormError returns err as a formError when it is a validation or
-// conflict error the person filling the form can fix; anything else is
-// for deskError.
-func asFormError(err error) (formError, bool) {
+// asFormError returns err as a formError in the desk's words t when it is
+// a validation or conflict error the person filling the form can fix;
+// anything else is for deskError.
+func asFormError(err error, t *deskText) (formError, bool) {
 	switch news.ErrorCode(err) {
 	case news.ErrInvalid, news.ErrConflict:
 	default:
 		return formError{}, false
 	}
-	f := formError{Message: news.ErrorMessage(err)}
+	f := formError{Message: t.Say(news.ErrorMessage(err))}
 	var e *news.Error
-	if errors.As(err, &e) {
-		f.Fields = e.Fields
-		if len(e.Fields) > 0 {
-			f.Message = "Please correct the fields marked below."
+	if errors.As(err, &e) && len(e.Fields) > 0 {
+		f.Message = t.FixFields
+		f.Fields, f.english = map[string]string{}, e.Fields
+		for k, v := range e.Fields {
+			f.Fields[k] = t.Say(v)
 		}
 	}
 	return f, true

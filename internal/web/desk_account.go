@@ -1,7 +1,10 @@
 package web
 
 import (
+	"fmt"
+	"html/template"
 	"net/http"
+	"slices"
 
 	"newsdesk/internal/auth"
 	"newsdesk/internal/news"
@@ -11,8 +14,19 @@ import (
 type accountPage struct {
 	deskPage
 	Name         string
+	Languages    []option // the desk's languages, the user's chosen
 	NameForm     formError
 	PasswordForm formError
+}
+
+// deskAccountText is what the desk's account page says.
+type deskAccountText struct {
+	Profile, Role, Name, Language, LanguageHint, SaveProfile string
+	DefaultLanguage                                          string        // %s: the default edition's language
+	TokensText                                               template.HTML // links the tokens page
+	Current, This, PasswordHint, Repeat, ChangePassword      string
+	Devices, DevicesText, SignOutConfirm, SignOutEverywhere  string
+	NameSaved, LanguageSaved, PasswordChanged                string
 }
 
 // deskAccount shows the signed-in user's own account: name, password,
@@ -22,29 +36,70 @@ func (s *Server) deskAccount(w http.ResponseWriter, r *http.Request, u news.User
 }
 
 func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, u news.User, status int, fill func(*accountPage)) error {
-	dp, err := s.newDeskPage(r, u, "Your account", "account")
+	dp, err := s.newDeskPage(r, u, "account")
 	if err != nil {
 		return err
 	}
-	p := &accountPage{deskPage: dp, Name: u.Name}
+	dp.Title = dp.T.YourAccount
+	p := &accountPage{deskPage: dp, Name: u.Name, Languages: s.deskLanguages(dp, u.Language)}
 	fill(p)
 	return s.renderDesk(w, r, status, "account", p)
 }
 
-// deskAccountSave saves the user's own name.
+// deskLanguages lists the languages the desk is written in, each named in
+// itself, after the choice of following the default edition's; chosen is
+// selected.
+func (s *Server) deskLanguages(dp deskPage, chosen string) []option {
+	ed, _ := findEdition(dp.Editions, "")
+	def := s.desk.forLang(ed.Language).LanguageName
+	opts := []option{{Value: "", Label: fmt.Sprintf(dp.T.Account.DefaultLanguage, def), Selected: chosen == ""}}
+	for _, lang := range s.words.Languages() {
+		opts = append(opts, option{Value: lang, Label: s.desk.forLang(lang).LanguageName, Selected: chosen == lang})
+	}
+	return opts
+}
+
+// deskAccountSave saves the user's own name and the language of their
+// desk, which must be one the catalogs have; a form without a language
+// keeps the one chosen.
 func (s *Server) deskAccountSave(w http.ResponseWriter, r *http.Request, u news.User) error {
 	name := r.PostFormValue("name")
 	edited := u
 	edited.Name = name
-	if _, err := s.store.UpdateUser(r.Context(), edited); err != nil {
-		ferr, ok := asFormError(err)
+	if _, sent := r.PostForm["language"]; sent {
+		edited.Language = r.PostFormValue("language")
+	}
+	err := s.checkDeskLanguage(edited.Language)
+	if err == nil {
+		_, err = s.store.UpdateUser(r.Context(), edited)
+	}
+	if err != nil {
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
-		return s.renderAccount(w, r, u, statusOf(err), func(p *accountPage) { p.Name, p.NameForm = name, ferr })
+		return s.renderAccount(w, r, u, statusOf(err), func(p *accountPage) {
+			p.Name, p.NameForm = name, ferr
+			p.Languages = s.deskLanguages(p.deskPage, edited.Language)
+		})
 	}
-	s.flash(r, "Your name is saved.")
+	t := s.deskWords(r, edited)
+	if edited.Language != u.Language {
+		s.flash(r, fmt.Sprintf(t.Account.LanguageSaved, t.LanguageName))
+	} else {
+		s.flash(r, t.Account.NameSaved)
+	}
 	return deskRedirect(w, r, "/desk/account")
+}
+
+// checkDeskLanguage refuses a language the desk is not written in.
+func (s *Server) checkDeskLanguage(lang string) error {
+	if lang == "" || slices.Contains(s.words.Languages(), lang) {
+		return nil
+	}
+	v := news.ValidationErrors{}
+	v.Add("language", "is not a language the desk is written in")
+	return v.Err("user")
 }
 
 // deskAccountPassword changes the user's password after checking the
@@ -52,13 +107,13 @@ func (s *Server) deskAccountSave(w http.ResponseWriter, r *http.Request, u news.
 // old password is out.
 func (s *Server) deskAccountPassword(w http.ResponseWriter, r *http.Request, u news.User) error {
 	err := s.changePassword(r, u, r.PostFormValue("current"), r.PostFormValue("password"), r.PostFormValue("confirm"))
-	if ferr, ok := asFormError(err); ok {
+	if ferr, ok := asFormError(err, s.deskWords(r, u)); ok {
 		return s.renderAccount(w, r, u, http.StatusBadRequest, func(p *accountPage) { p.PasswordForm = ferr })
 	}
 	if err != nil {
 		return err
 	}
-	s.flash(r, "Your password is changed. Other devices are signed out.")
+	s.flash(r, s.deskWords(r, u).Account.PasswordChanged)
 	return deskRedirect(w, r, "/desk/account")
 }
 

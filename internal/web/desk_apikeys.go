@@ -1,6 +1,7 @@
 package web
 
 import (
+	"html/template"
 	"net/http"
 	"strconv"
 
@@ -18,9 +19,20 @@ type apiKeysPage struct {
 // keysTable is the data of the desk's "keys-table" template: content keys
 // or personal tokens, each revoked at RevokeBase/{id}/revoke.
 type keysTable struct {
+	T           *deskText
 	Keys        []news.APIKey
 	NameHeading string
 	RevokeBase  string
+}
+
+// keysText is what the pages of API keys and personal tokens say.
+type keysText struct {
+	KeysTitle, KeysHeading, MakeKey, KeyName, KeyButton            string
+	KeysIntro                                                      template.HTML
+	TokensTitle, TokensHeading, MakeToken, TokenName, TokenButton  string
+	TokensIntro                                                    template.HTML
+	Name, For, Key, Made, LastUsed, Revoke, RevokeConfirm, NoneYet string // RevokeConfirm: %s, the name
+	KeyMade, KeyRevoked, TokenMade, TokenRevoked                   string // the made ones end with the key
 }
 
 // deskAPIKeys lists the content API's keys. Admins only.
@@ -32,15 +44,16 @@ func (s *Server) deskAPIKeys(w http.ResponseWriter, r *http.Request, u news.User
 }
 
 func (s *Server) renderAPIKeys(w http.ResponseWriter, r *http.Request, u news.User, status int, name string, ferr formError) error {
-	dp, err := s.newDeskPage(r, u, "API keys", "api-keys")
+	dp, err := s.newDeskPage(r, u, "api-keys")
 	if err != nil {
 		return err
 	}
+	dp.Title = dp.T.Keys.KeysTitle
 	keys, err := s.store.APIKeys(r.Context())
 	if err != nil {
 		return err
 	}
-	table := keysTable{Keys: keys, NameHeading: "Name", RevokeBase: "/desk/api-keys"}
+	table := keysTable{T: dp.T, Keys: keys, NameHeading: dp.T.Keys.Name, RevokeBase: "/desk/api-keys"}
 	return s.renderDesk(w, r, status, "api_keys", &apiKeysPage{deskPage: dp, Table: table, Form: ferr, Name: name})
 }
 
@@ -51,13 +64,13 @@ func (s *Server) deskAPIKeyCreate(w http.ResponseWriter, r *http.Request, u news
 	}
 	raw, _, err := s.store.CreateAPIKey(r.Context(), r.PostFormValue("name"), u.ID)
 	if err != nil {
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
 		return s.renderAPIKeys(w, r, u, statusOf(err), r.PostFormValue("name"), ferr)
 	}
-	s.flash(r, "API key made. Copy it now, it is shown this once: "+raw)
+	s.flash(r, s.deskWords(r, u).Keys.KeyMade+" "+raw)
 	return deskRedirect(w, r, "/desk/api-keys")
 }
 
@@ -73,6 +86,6 @@ func (s *Server) deskAPIKeyRevoke(w http.ResponseWriter, r *http.Request, u news
 	if err := s.store.RevokeAPIKey(r.Context(), id); err != nil {
 		return err
 	}
-	s.flash(r, "API key revoked: requests with it are refused from now on.")
+	s.flash(r, s.deskWords(r, u).Keys.KeyRevoked)
 	return deskRedirect(w, r, "/desk/api-keys")
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"time"
@@ -21,9 +22,17 @@ type editionsPage struct {
 // editionForm is one edition's form as typed, with its problems.
 type editionForm struct {
 	news.Edition
+	T       *deskText
 	ID      string // prefix of the form's element ids: the code, or "new"
 	Example string // now, in the edition's date format and zone
 	Form    formError
+}
+
+// editionsText is what the editions page says.
+type editionsText struct {
+	Title, Intro, Default, SaveEdition, ViewHome, New, Code, CodeHint, Create string // SaveEdition: %s, the name
+	Name, Language, LanguageHint, TimeZone, DateFormat, DateFormatHint, Now   string
+	DefaultCheck, TheDefault, Created, Saved                                  string // Created: name, then path; Saved: name
 }
 
 // commonZones are offered in the time zone field: the zones newsrooms
@@ -45,16 +54,21 @@ func (s *Server) deskEditions(w http.ResponseWriter, r *http.Request, u news.Use
 }
 
 func (s *Server) renderEditions(w http.ResponseWriter, r *http.Request, u news.User, status int, fill func(*editionsPage)) error {
-	dp, err := s.newDeskPage(r, u, "Editions", "editions")
+	dp, err := s.newDeskPage(r, u, "editions")
 	if err != nil {
 		return err
 	}
+	dp.Title = dp.T.Editions.Title
 	p := &editionsPage{deskPage: dp, Zones: commonZones}
 	for _, ed := range dp.Editions {
 		p.List = append(p.List, editionForm{Edition: ed, ID: ed.Code, Example: s.exampleDate(ed)})
 	}
 	p.New = editionForm{Edition: news.Edition{TimeZone: "UTC", DateFormat: "2 Jan 2006, 15:04"}, ID: "new"}
 	fill(p)
+	for i := range p.List {
+		p.List[i].T = dp.T
+	}
+	p.New.T = dp.T
 	return s.renderDesk(w, r, status, "editions", p)
 }
 
@@ -94,7 +108,7 @@ func (s *Server) deskEditionCreate(w http.ResponseWriter, r *http.Request, u new
 		err = s.store.SaveEdition(r.Context(), ed)
 	}
 	if err != nil {
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
@@ -102,7 +116,7 @@ func (s *Server) deskEditionCreate(w http.ResponseWriter, r *http.Request, u new
 			p.New = editionForm{Edition: ed, ID: "new", Form: ferr}
 		})
 	}
-	s.flash(r, "Edition "+ed.Name+" created: its home page is at "+ed.PathPrefix()+"/. Add its sections next.")
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Editions.Created, ed.Name, ed.PathPrefix()+"/"))
 	return deskRedirect(w, r, "/desk/editions")
 }
 
@@ -125,7 +139,7 @@ func (s *Server) deskEditionSave(w http.ResponseWriter, r *http.Request, u news.
 		err = s.store.SaveEdition(r.Context(), ed)
 	}
 	if err != nil {
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
@@ -137,6 +151,6 @@ func (s *Server) deskEditionSave(w http.ResponseWriter, r *http.Request, u news.
 			}
 		})
 	}
-	s.flash(r, "Edition "+ed.Name+" saved.")
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Editions.Saved, ed.Name))
 	return deskRedirect(w, r, "/desk/editions")
 }

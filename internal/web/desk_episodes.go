@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -121,10 +122,11 @@ func (s *Server) newEpisodePage(r *http.Request, u news.User, showID int64) (*de
 	if err != nil {
 		return nil, err
 	}
-	dp, err := s.newDeskPage(r, u, "New episode of "+sh.Title, "podcasts")
+	dp, err := s.newDeskPage(r, u, "podcasts")
 	if err != nil {
 		return nil, err
 	}
+	dp.Title = fmt.Sprintf(dp.T.Podcasts.NewEpisodeOf, sh.Title)
 	ed, _ := findEdition(dp.Editions, sh.Edition)
 	p := &deskEpisodePage{deskPage: dp, Show: sh, Zone: ed.TimeZone}
 	if p.Audio, err = s.mediaChoices(r, news.MediaAudio); err != nil {
@@ -181,9 +183,9 @@ func (s *Server) saveEpisode(w http.ResponseWriter, r *http.Request, u news.User
 	}
 	if err != nil {
 		p.Form = form
-		return s.refuseShow(w, r, err, &p.Form.Errors, func(status int) error { return s.renderDesk(w, r, status, "episode", p) })
+		return s.refuseShow(w, r, p.T, err, &p.Form.Errors, func(status int) error { return s.renderDesk(w, r, status, "episode", p) })
 	}
-	s.flash(r, "Episode “"+e.Title+"” saved: "+statusWord(e.Status)+".")
+	s.flash(r, fmt.Sprintf(p.T.Podcasts.EpisodeSaved, e.Title, p.T.StatusWord(e.Status)))
 	return deskRedirect(w, r, "/desk/episodes/"+strconv.FormatInt(e.ID, 10))
 }
 

@@ -31,6 +31,16 @@ type deskHomePage struct {
 	SiteURL    string
 }
 
+// homeText is what the home page's order says.
+type homeText struct {
+	Title, OnHome, Intro, DragHint, MoveUp, MoveDown, MakeTop, Up, Down, TakeOff     string // Intro: %d, the most; MoveUp..TakeOff: %s, the headline
+	MakeTopButton, NoneChosen, AddStory, Full, StoryRef, StoryRefPlaceholder         string
+	AddFeatured, AddTop, FindPublished, FindLabel, PublishedStories, AddAs, AddAsTop string // AddAs, AddAsTop: %s, the headline
+	Add, AddAsTopButton, NoMatch, NoneLeft, ViewHome                                 string // NoMatch: %s, the search
+	TopStory, Featured                                                               string // Featured: %d, the place
+	Saved, AddedTop, Added, MovedUp, MovedDown, MadeTop, TakenOff                    string
+}
+
 // homeSlot is one chosen story with its place.
 type homeSlot struct {
 	storyRow
@@ -79,7 +89,7 @@ func (s *Server) deskHomeOrderSave(w http.ResponseWriter, r *http.Request, u new
 		ids[i] = current[i].ID
 	}
 	p.Add = strings.TrimSpace(r.PostForm.Get("add"))
-	next, msg, err := reorder(ids, r.PostForm)
+	next, msg, err := reorder(ids, r.PostForm, p.T.Home)
 	if err == nil {
 		err = s.store.SetHomeSlots(ctx, p.Edition.Code, next)
 	}
@@ -90,12 +100,13 @@ func (s *Server) deskHomeOrderSave(w http.ResponseWriter, r *http.Request, u new
 	return deskRedirect(w, r, "/desk/home?edition="+url.QueryEscape(p.Edition.Code))
 }
 
-// reorder applies the form's action to the chosen ids and says what it did.
-func reorder(ids []int64, form url.Values) ([]int64, string, error) {
+// reorder applies the form's action to the chosen ids and says what it
+// did, in the words t.
+func reorder(ids []int64, form url.Values, t *homeText) ([]int64, string, error) {
 	action := form.Get("action")
 	if action == "save" {
 		order, err := formIDs(form["order"])
-		return order, "Home page order saved.", err
+		return order, t.Saved, err
 	}
 	var id int64
 	var err error
@@ -112,9 +123,9 @@ func reorder(ids []int64, form url.Values) ([]int64, string, error) {
 			return nil, "", fieldError("add", fmt.Sprintf("story %d is on the home page already", id))
 		}
 		if action == "add-top" {
-			return slices.Insert(slices.Clone(ids), 0, id), "Story added as the top story.", nil
+			return slices.Insert(slices.Clone(ids), 0, id), t.AddedTop, nil
 		}
-		return append(slices.Clone(ids), id), "Story added to the featured stories.", nil
+		return append(slices.Clone(ids), id), t.Added, nil
 	}
 	if i < 0 {
 		return nil, "", news.Errorf(news.ErrConflict, "story %d is not on the home page any more: someone changed it meanwhile", id)
@@ -125,17 +136,17 @@ func reorder(ids []int64, form url.Values) ([]int64, string, error) {
 		if i > 0 {
 			out[i-1], out[i] = out[i], out[i-1]
 		}
-		return out, "Story moved up.", nil
+		return out, t.MovedUp, nil
 	case "down":
 		if i < len(out)-1 {
 			out[i+1], out[i] = out[i], out[i+1]
 		}
-		return out, "Story moved down.", nil
+		return out, t.MovedDown, nil
 	case "top":
 		out = slices.Insert(slices.Delete(out, i, i+1), 0, id)
-		return out, "Story made the top story.", nil
+		return out, t.MadeTop, nil
 	case "remove":
-		return slices.Delete(out, i, i+1), "Story taken off the home page.", nil
+		return slices.Delete(out, i, i+1), t.TakenOff, nil
 	}
 	return nil, "", news.Errorf(news.ErrInvalid, "unknown action %q", action)
 }
@@ -170,16 +181,18 @@ func parseStoryRef(s string) (int64, error) {
 // refuseHome shows the page again with what went wrong: beside the
 // add field when the story typed there is at fault, else above the list.
 func (s *Server) refuseHome(w http.ResponseWriter, r *http.Request, p *deskHomePage, err error) error {
-	fe, ok := asFormError(err)
+	fe, ok := asFormError(err, p.T)
 	if !ok {
 		return err
 	}
 	var e *news.Error
-	if errors.As(err, &e) {
-		if msg, ok := e.Fields["stories"]; ok && strings.HasPrefix(r.PostForm.Get("action"), "add") {
+	if errors.As(err, &e) && len(e.Fields) > 0 {
+		if msg, ok := fe.Fields["stories"]; ok && strings.HasPrefix(r.PostForm.Get("action"), "add") {
 			fe.Fields = map[string]string{"add": msg}
-		} else if _, ok := e.Fields["add"]; !ok {
-			fe = formError{Message: strings.TrimPrefix(e.Message, "home page: stories ")}
+		} else if msg, ok := fe.Fields["stories"]; ok {
+			fe = formError{Message: sentence(msg)}
+		} else if _, ok := fe.Fields["add"]; !ok {
+			fe = formError{Message: p.T.errorMessage(err)}
 		}
 	}
 	p.Errors = fe
@@ -192,7 +205,7 @@ func (s *Server) refuseHome(w http.ResponseWriter, r *http.Request, p *deskHomeP
 // newDeskHomePage starts the page for the named edition, the default one
 // when code is empty.
 func (s *Server) newDeskHomePage(r *http.Request, u news.User, code string) (*deskHomePage, error) {
-	dp, err := s.newDeskPage(r, u, "Home page", "home")
+	dp, err := s.newDeskPage(r, u, "home")
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +214,7 @@ func (s *Server) newDeskHomePage(r *http.Request, u news.User, code string) (*de
 		return nil, news.Errorf(news.ErrNotFound, "there is no edition %q", code)
 	}
 	p := &deskHomePage{deskPage: dp, Edition: ed, Max: news.MaxHomeSlots, SiteURL: ed.PathPrefix() + "/"}
-	if p.Title = "Home page"; len(dp.Editions) > 1 {
+	if p.Title = dp.T.Home.Title; len(dp.Editions) > 1 {
 		p.Title += " · " + ed.Name
 	}
 	return p, nil
@@ -214,15 +227,15 @@ func (s *Server) fillHomePage(r *http.Request, p *deskHomePage) error {
 	if err != nil {
 		return err
 	}
-	rows := s.deskRows(chosen, p.Editions)
+	rows := s.deskRows(p.T, chosen, p.Editions)
 	p.Slots = make([]homeSlot, len(rows))
 	exclude := make([]int64, len(rows))
 	for i, row := range rows {
-		p.Slots[i] = homeSlot{storyRow: row, Label: "Featured " + strconv.Itoa(i), First: i == 0, Last: i == len(rows)-1}
+		p.Slots[i] = homeSlot{storyRow: row, Label: fmt.Sprintf(p.T.Home.Featured, i), First: i == 0, Last: i == len(rows)-1}
 		exclude[i] = row.ID
 	}
 	if len(p.Slots) > 0 {
-		p.Slots[0].Label = "Top story"
+		p.Slots[0].Label = p.T.Home.TopStory
 	}
 	p.Full = len(p.Slots) >= news.MaxHomeSlots
 	list, err := s.store.ListStories(ctx, news.StoryFilter{
@@ -232,6 +245,6 @@ func (s *Server) fillHomePage(r *http.Request, p *deskHomePage) error {
 	if err != nil {
 		return err
 	}
-	p.Candidates = s.deskRows(list.Stories, p.Editions)
+	p.Candidates = s.deskRows(p.T, list.Stories, p.Editions)
 	return nil
 }

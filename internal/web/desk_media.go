@@ -18,18 +18,25 @@ import (
 // mediaPage is the data of templates/desk/media.html.
 type mediaPage struct {
 	deskPage
-	Items    []mediaItem
-	Total    int
-	Query    string
-	Kind     news.MediaKind
-	Kinds    []news.MediaKind
-	Limits   []mediaLimit
-	Accepted string
-	Accept   string // the file input's accept attribute
-	Edit     int64  // the item whose form failed, with Form
-	Form     formError
-	Prev     string // links to the neighbouring pages of the list, or ""
-	Next     string
+	Items  []mediaItem
+	Total  int
+	Query  string
+	Kind   news.MediaKind
+	Kinds  []news.MediaKind
+	Limits []mediaLimit
+	Accept string // the file input's accept attribute
+	Edit   int64  // the item whose form failed, with Form
+	Form   formError
+	Prev   string // links to the neighbouring pages of the list, or ""
+	Next   string
+}
+
+// libraryText is what the media library says.
+type libraryText struct {
+	Title, Upload, ChooseFiles, Accepted, Largest, ReadFromFile, Find, FindPlaceholder string // Largest: the limits, %s
+	Type, AllTypes, AllMedia, Intro, UsedBy, NoAlt, NumberAddress, Caption, Credit     string // UsedBy: %d; NumberAddress: %d
+	Alt, DeleteConfirm, NoMedia, NoMatch, Saved, Deleted, RefusedFile                  string // DeleteConfirm, Saved, Deleted: %s, the name; RefusedFile: name, reason
+	Total, Uploaded, MoreRefused                                                       plural
 }
 
 // mediaLimit is the upload limit of a kind, for the page to show.
@@ -85,6 +92,9 @@ func newMediaItem(m news.Media, u news.User) mediaItem {
 	return it
 }
 
+// KindOf is the item's kind, for naming it.
+func (it mediaItem) KindOf() news.MediaKind { return news.MediaKind(it.Kind) }
+
 // CanDelete reports whether the page's user may delete the item.
 func (it mediaItem) CanDelete(u news.User) bool {
 	return it.Uses == 0 && news.CanMedia(u, news.ActDeleteMedia, it.m)
@@ -132,16 +142,17 @@ func (s *Server) renderMedia(w http.ResponseWriter, r *http.Request, u news.User
 	if wantsJSON(r) {
 		return s.writeJSON(w, status, map[string]any{"items": items, "total": total})
 	}
-	dp, err := s.newDeskPage(r, u, "Media", "media")
+	dp, err := s.newDeskPage(r, u, "media")
 	if err != nil {
 		return err
 	}
+	dp.Title = dp.T.Media.Title
 	set, err := s.store.Settings(r.Context())
 	if err != nil {
 		return err
 	}
 	p := &mediaPage{deskPage: dp, Items: items, Total: total, Query: f.Query, Kind: f.Kind, Kinds: news.MediaKinds,
-		Accepted: media.Accepted, Accept: mediaAccept, Edit: edit, Form: ferr}
+		Accept: mediaAccept, Edit: edit, Form: ferr}
 	for _, k := range news.MediaKinds {
 		p.Limits = append(p.Limits, mediaLimit{Kind: k, Size: media.FormatSize(set.MediaLimit(k))})
 	}
@@ -258,13 +269,16 @@ func (s *Server) deskMediaUpload(w http.ResponseWriter, r *http.Request, u news.
 	if files == 0 && len(res.Errors) == 0 {
 		return news.Errorf(news.ErrInvalid, "choose at least one file to upload")
 	}
-	return s.answerUpload(w, r, res)
+	return s.answerUpload(w, r, s.deskWords(r, u), res)
 }
 
-// answerUpload reports what an upload did: JSON with the stored items and
-// the refusals (a 4xx status when nothing was stored), or a message on the
-// library page for the plain form.
-func (s *Server) answerUpload(w http.ResponseWriter, r *http.Request, res uploadResult) error {
+// answerUpload reports what an upload did, in the words t: JSON with the
+// stored items and the refusals (a 4xx status when nothing was stored),
+// or a message on the library page for the plain form.
+func (s *Server) answerUpload(w http.ResponseWriter, r *http.Request, t *deskText, res uploadResult) error {
+	for i := range res.Errors {
+		res.Errors[i].Error = t.Say(res.Errors[i].Error)
+	}
 	if len(res.Items) == 0 && len(res.Errors) > 0 {
 		first := res.Errors[0]
 		msg := first.Error
@@ -272,7 +286,7 @@ func (s *Server) answerUpload(w http.ResponseWriter, r *http.Request, res upload
 			msg = first.Name + ": " + msg
 		}
 		if len(res.Errors) > 1 {
-			msg += fmt.Sprintf(" (and %d more files refused)", len(res.Errors)-1)
+			msg += " " + t.Media.MoreRefused.N(len(res.Errors)-1)
 		}
 		if wantsJSON(r) {
 			return s.writeJSON(w, statusOf(first.code), map[string]any{"error": msg, "errors": res.Errors})
@@ -282,9 +296,9 @@ func (s *Server) answerUpload(w http.ResponseWriter, r *http.Request, res upload
 	if wantsJSON(r) {
 		return s.writeJSON(w, http.StatusOK, res)
 	}
-	msg := fmt.Sprintf("Uploaded %d file(s).", len(res.Items))
+	msg := t.Media.Uploaded.N(len(res.Items))
 	for _, e := range res.Errors {
-		msg += " Refused " + e.Name + ": " + e.Error + "."
+		msg += " " + fmt.Sprintf(t.Media.RefusedFile, e.Name, e.Error)
 	}
 	s.flash(r, msg)
 	return deskRedirect(w, r, "/desk/media")
@@ -358,7 +372,7 @@ func (s *Server) deskMediaSave(w http.ResponseWriter, r *http.Request, u news.Us
 		if wantsJSON(r) {
 			return err
 		}
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
@@ -367,7 +381,7 @@ func (s *Server) deskMediaSave(w http.ResponseWriter, r *http.Request, u news.Us
 	if wantsJSON(r) {
 		return s.writeJSON(w, http.StatusOK, newMediaItem(saved, u))
 	}
-	s.flash(r, "Saved "+saved.Name+".")
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Media.Saved, saved.Name))
 	return deskRedirect(w, r, backToMedia(r))
 }
 
@@ -385,7 +399,7 @@ func (s *Server) deskMediaDelete(w http.ResponseWriter, r *http.Request, u news.
 			s.log.WarnContext(r.Context(), "media: remove the files of a deleted item", "key", m.Key, "err", err)
 		}
 	}
-	s.flash(r, "Deleted "+m.Name+".")
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Media.Deleted, m.Name))
 	return deskRedirect(w, r, backToMedia(r))
 }
 

@@ -251,7 +251,7 @@ func TestMediaUploadAndServe(t *testing.T) {
 		if res.status != http.StatusSeeOther || res.header.Get("Location") != "/desk/media" {
 			t.Fatalf("plain upload: status %d, Location %q", res.status, res.header.Get("Location"))
 		}
-		mustContain(t, "library after the form", c.get("/desk/media").body, "Uploaded 2 file(s).", "a.png", "b.png")
+		mustContain(t, "library after the form", c.get("/desk/media").body, "Uploaded 2 files.", "a.png", "b.png")
 	})
 	t.Run("caption, credit and alt", func(t *testing.T) {
 		res := c.post(fmt.Sprintf("/desk/media/%d", img.ID), url.Values{"caption": {"The harbour at dawn"}, "credit": {"Anna Marsh"}, "alt": {"Fishing boats moored at dawn"}})

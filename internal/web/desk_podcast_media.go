@@ -2,9 +2,9 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
@@ -108,7 +108,7 @@ func (s *Server) uploadedAudio(w http.ResponseWriter, r *http.Request, u news.Us
 		return 0, err
 	}
 	if it.m.Kind != news.MediaAudio {
-		return 0, fieldError("audio_file", "is not audio: "+strconv.Quote(hdr.Filename)+" is "+string(it.m.Kind))
+		return 0, fieldError("audio_file", fmt.Sprintf("the file %q is %s, not audio", hdr.Filename, it.m.Kind))
 	}
 	return it.ID, nil
 }

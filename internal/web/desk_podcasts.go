@@ -1,6 +1,8 @@
 package web
 
 import (
+	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -17,6 +19,23 @@ type deskPodcastsPage struct {
 	Form       showForm // the new show, as typed
 	Categories []string
 	Images     []mediaChoice
+}
+
+// podcastsText is what the desk's podcast pages say: the shows, a show
+// with its form, and an episode's form.
+type podcastsText struct {
+	Title, Shows, Show, Episodes, NewEpisode, NewEpisodeOf, NoShows, NewShow, CreateShow string // NewEpisodeOf: %s, the show
+	ViewShow, Feed, Episode, Date, Duration, NoEpisodes, TheShow, SaveShow               string
+	// The show's fields.
+	FieldTitle, Address, AddressHint, Description, Author, Language, LanguagePlaceholder string
+	LanguageHint, Category, Subcategory, SubcategoryPlaceholder, Cover                   string
+	CoverHint                                                                            template.HTML
+	OwnerEmail, OwnerHint, Explicit, Locked                                              string
+	// The episode's form.
+	EpisodeAddressHint, Audio, FromLibrary, OrUpload, AudioHint, AudioNow string // AudioNow: %s, the duration
+	Season, Number, PublishAt, PublishAtHint, PublishTime                 string // PublishAt: %s, the zone
+	Update, SaveDraft, PublishNow, Schedule, Unpublish                    string
+	Created, Saved, EpisodeSaved                                          string // %s: the title; EpisodeSaved then the status
 }
 
 // deskShowRow is a show in the desk's list.
@@ -69,10 +88,11 @@ func (s *Server) deskPodcasts(w http.ResponseWriter, r *http.Request, u news.Use
 }
 
 func (s *Server) newPodcastsPage(r *http.Request, u news.User) (*deskPodcastsPage, error) {
-	dp, err := s.newDeskPage(r, u, "Podcasts", "podcasts")
+	dp, err := s.newDeskPage(r, u, "podcasts")
 	if err != nil {
 		return nil, err
 	}
+	dp.Title = dp.T.Podcasts.Title
 	p := &deskPodcastsPage{deskPage: dp, Categories: news.PodcastCategories}
 	shows, err := s.store.Shows(r.Context(), "")
 	if err != nil {
@@ -111,9 +131,9 @@ func (s *Server) deskShowCreate(w http.ResponseWriter, r *http.Request, u news.U
 			return perr
 		}
 		p.Form = form
-		return s.refuseShow(w, r, err, &p.Form.Errors, func(status int) error { return s.renderDesk(w, r, status, "podcasts", p) })
+		return s.refuseShow(w, r, p.T, err, &p.Form.Errors, func(status int) error { return s.renderDesk(w, r, status, "podcasts", p) })
 	}
-	s.flash(r, "Show “"+sh.Title+"” created. Add its first episode: the show appears on the site once one is published.")
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Podcasts.Created, sh.Title))
 	return deskRedirect(w, r, "/desk/podcasts/"+strconv.FormatInt(sh.ID, 10))
 }
 
@@ -146,9 +166,9 @@ func (s *Server) deskShowSave(w http.ResponseWriter, r *http.Request, u news.Use
 	if err != nil {
 		form.Edition = p.Show.Edition
 		p.Form = form
-		return s.refuseShow(w, r, err, &p.Form.Errors, func(status int) error { return s.renderDesk(w, r, status, "show", p) })
+		return s.refuseShow(w, r, p.T, err, &p.Form.Errors, func(status int) error { return s.renderDesk(w, r, status, "show", p) })
 	}
-	s.flash(r, "Show “"+sh.Title+"” saved.")
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Podcasts.Saved, sh.Title))
 	return deskRedirect(w, r, "/desk/podcasts/"+strconv.FormatInt(sh.ID, 10))
 }
 
@@ -165,10 +185,11 @@ func (s *Server) deskShowData(r *http.Request, u news.User) (*deskShowPage, erro
 	if err != nil {
 		return nil, err
 	}
-	dp, err := s.newDeskPage(r, u, sh.Title, "podcasts")
+	dp, err := s.newDeskPage(r, u, "podcasts")
 	if err != nil {
 		return nil, err
 	}
+	dp.Title = sh.Title
 	ed, _ := findEdition(dp.Editions, sh.Edition)
 	p := &deskShowPage{deskPage: dp, Show: sh, SiteURL: ed.PathPrefix(), Categories: news.PodcastCategories}
 	if p.Episodes, err = s.store.Episodes(r.Context(), store.EpisodeFilter{ShowID: sh.ID, Limit: 1000}); err != nil {
@@ -240,8 +261,8 @@ func (f showForm) SubCategory() string { _, sub, _ := strings.Cut(f.Category, "/
 
 // refuseShow shows a refused show or episode form again with its errors,
 // or passes other errors to the desk's error page.
-func (s *Server) refuseShow(w http.ResponseWriter, r *http.Request, err error, errs *formError, render func(status int) error) error {
-	fe, ok := asFormError(err)
+func (s *Server) refuseShow(w http.ResponseWriter, r *http.Request, t *deskText, err error, errs *formError, render func(status int) error) error {
+	fe, ok := asFormError(err, t)
 	if !ok {
 		return err
 	}

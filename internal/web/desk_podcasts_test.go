@@ -150,7 +150,7 @@ func TestDeskEpisodeUpload(t *testing.T) {
 	files := storedFiles(t, df.srv.cfg.Media)
 	res = c.postEpisode(newEpisode, url.Values{"title": {"Cut short"}, "action": {"publish"}}, "cut.mp3", truncatedMP3())
 	wantStatus(t, "truncated MP3", res, http.StatusBadRequest)
-	mustContain(t, "the refusal", visibleText(res.body), "the audio's duration cannot be read")
+	mustContain(t, "the refusal", visibleText(res.body), "The audio's duration cannot be read")
 	mustContain(t, "the refused form", res.body, `value="Cut short"`)
 	if after := rf.snapshot(t); after != before {
 		t.Errorf("the refused upload changed the database:\n%s", firstDifference(before, after))

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -24,12 +25,32 @@ type revisionsPage struct {
 	From, To int64
 }
 
+// revisionsText is what the pages of a story's revisions say.
+type revisionsText struct {
+	Title, DiffTitle, Heading, DiffHeading, StoryN, VersionN, VersionHead, Back string // Title, DiffTitle, Heading: %s, the headline; DiffHeading: %d, %d
+	Compare, CompareTwo, From, To, Caption, Version, Saved, By, Kind, Headline  string
+	Current, Changes, InVersion, Restore, RestoreConfirm, Same, Lead, Body      string // InVersion: %d, the version, %s, the kind; RestoreConfirm: %d
+	OthersCaption, Field, Label, Newsdesk, FormerUser, Restored, Conflict       string // Label: version, kind, who, when
+	Added, Removed                                                              string
+	Legend                                                                      template.HTML // %s: the version
+	Kinds                                                                       map[string]string
+	Fields                                                                      map[string]string // the other fields that differ
+}
+
+// revisionKinds are how a revision came about, as Kinds names them.
+var revisionKinds = []string{"rejected", "restored", "created", "scheduled", "saved"}
+
+// revisionFields are the fields besides the text that a comparison
+// lists, as Fields names them.
+var revisionFields = []string{"section", "tags", "bylines", "slug", "status", "seo_title", "social_title", "description", "featured_image"}
+
 // revisionRow is one revision as the desk lists it.
 type revisionRow struct {
 	ID       int64
 	Version  int
 	Kind     news.RevisionKind
 	KindName string
+	Label    string // names the revision in the comparison form's choices
 	Who      string
 	At       string // in the edition's zone
 	AtISO    string
@@ -38,21 +59,17 @@ type revisionRow struct {
 	Previous int64 // the revision listed before it, 0 for the first
 }
 
-// Label names the revision in the comparison form's choices.
-func (r revisionRow) Label() string {
-	return fmt.Sprintf("Version %d, %s (%s, %s)", r.Version, strings.ToLower(r.KindName), r.Who, r.At)
-}
-
 // storyRevisions lists the revisions of a story.
 func (s *Server) storyRevisions(w http.ResponseWriter, r *http.Request, u news.User) error {
-	x, rows, err := s.revisionRows(r, u)
+	dp, err := s.newDeskPage(r, u, "stories")
 	if err != nil {
 		return err
 	}
-	dp, err := s.newDeskPage(r, u, "Revisions: "+x.Headline, "stories")
+	x, rows, err := s.revisionRows(r, u, dp.T)
 	if err != nil {
 		return err
 	}
+	dp.Title = fmt.Sprintf(dp.T.Revisions.Title, x.Headline)
 	p := &revisionsPage{deskPage: dp, Story: x, CanRestore: news.Can(u, news.ActEditStory, &x)}
 	for i := len(rows) - 1; i >= 0; i-- {
 		p.Rows = append(p.Rows, rows[i])
@@ -63,8 +80,8 @@ func (s *Server) storyRevisions(w http.ResponseWriter, r *http.Request, u news.U
 }
 
 // revisionRows reads the story of the path, checks that u may open it, and
-// returns its revisions oldest first.
-func (s *Server) revisionRows(r *http.Request, u news.User) (news.Story, []revisionRow, error) {
+// returns its revisions oldest first, described in the words t.
+func (s *Server) revisionRows(r *http.Request, u news.User, t *deskText) (news.Story, []revisionRow, error) {
 	x, err := s.storyOfPath(r)
 	if err != nil {
 		return news.Story{}, nil, err
@@ -86,12 +103,14 @@ func (s *Server) revisionRows(r *http.Request, u news.User) (news.Story, []revis
 		if i > 0 {
 			prev = &revs[i-1]
 		}
-		rows[i] = revisionRow{
-			ID: rev.ID, Version: rev.Version, Kind: rev.Kind, KindName: revisionKindName(rev, prev),
-			Who: revisionAuthor(rev), At: deskTime(rev.CreatedAt, loc), AtISO: rev.CreatedAt.Format(time.RFC3339),
+		row := revisionRow{
+			ID: rev.ID, Version: rev.Version, Kind: rev.Kind, KindName: t.Revisions.Kinds[revisionKind(rev, prev)],
+			Who: revisionAuthor(t, rev), At: t.Time(rev.CreatedAt, loc), AtISO: rev.CreatedAt.Format(time.RFC3339),
 			Headline: rev.Story.Headline,
 			Current:  rev.Kind != news.RevisionRejected && rev.Version == x.Version,
 		}
+		row.Label = fmt.Sprintf(t.Revisions.Label, row.Version, strings.ToLower(row.KindName), row.Who, row.At)
+		rows[i] = row
 		if i > 0 {
 			rows[i].Previous = revs[i-1].ID
 		}
@@ -109,32 +128,32 @@ func (s *Server) storyLocation(r *http.Request, code string) (*time.Location, er
 	return s.location(ed), nil
 }
 
-// revisionKindName says how a revision came about; prev is the revision
-// listed before it, nil for the first.
-func revisionKindName(rev news.Revision, prev *news.Revision) string {
+// revisionKind says how a revision came about, as revisionKinds name it;
+// prev is the revision listed before it, nil for the first.
+func revisionKind(rev news.Revision, prev *news.Revision) string {
 	switch {
 	case rev.Kind == news.RevisionRejected:
-		return "Refused save"
+		return "rejected"
 	case rev.Kind == news.RevisionRestore:
-		return "Restored"
+		return "restored"
 	case rev.Version == 1:
-		return "Created"
+		return "created"
 	case rev.UserID == 0 && prev != nil && prev.Story.Status == news.StatusScheduled && rev.Story.Status == news.StatusPublished:
-		return "Published on schedule"
+		return "scheduled"
 	}
-	return "Saved"
+	return "saved"
 }
 
 // revisionAuthor names who made a revision: a member of staff, or
 // newsdesk itself for imports, demo content and scheduled publication.
-func revisionAuthor(rev news.Revision) string {
+func revisionAuthor(t *deskText, rev news.Revision) string {
 	switch {
 	case rev.UserName != "":
 		return rev.UserName
 	case rev.UserID == 0:
-		return "newsdesk"
+		return t.Revisions.Newsdesk
 	}
-	return "a former user"
+	return t.Revisions.FormerUser
 }
 
 // revisionDiffPage is the data of templates/desk/revision_diff.html.
@@ -147,6 +166,16 @@ type revisionDiffPage struct {
 	Others               []fieldChange
 	Changed              bool
 }
+
+// diffView is the data of the "revdiff" template: a diff's runs and the
+// words to mark them with.
+type diffView struct {
+	T    *deskText
+	Runs []diffRun
+}
+
+// Diff prepares runs for the "revdiff" template.
+func (p *revisionDiffPage) Diff(runs []diffRun) diffView { return diffView{T: p.T, Runs: runs} }
 
 // diffRun is a run of a word diff as the page shows it: the white space
 // at the ends of an insertion or deletion stays outside its mark, so that
@@ -180,10 +209,15 @@ type fieldChange struct{ Name, From, To string }
 // between revisions a and b (ids). Without b it shows the current
 // revision; without a, the revision listed before b.
 func (s *Server) storyRevisionDiff(w http.ResponseWriter, r *http.Request, u news.User) error {
-	x, rows, err := s.revisionRows(r, u)
+	dp, err := s.newDeskPage(r, u, "stories")
 	if err != nil {
 		return err
 	}
+	x, rows, err := s.revisionRows(r, u, dp.T)
+	if err != nil {
+		return err
+	}
+	dp.Title = fmt.Sprintf(dp.T.Revisions.DiffTitle, x.Headline)
 	pick := func(param string, fallback int) (int, error) {
 		v := r.URL.Query().Get(param)
 		if v == "" {
@@ -217,13 +251,9 @@ func (s *Server) storyRevisionDiff(w http.ResponseWriter, r *http.Request, u new
 	if err != nil {
 		return fmt.Errorf("web: revision diff: %w", err)
 	}
-	dp, err := s.newDeskPage(r, u, "Compare revisions: "+x.Headline, "stories")
-	if err != nil {
-		return err
-	}
 	p := &revisionDiffPage{
 		deskPage: dp, Story: x, From: rows[ai], To: rows[bi],
-		Others: otherChanges(&a.Story, &b.Story),
+		Others: otherChanges(dp.T, &a.Story, &b.Story),
 	}
 	headline := markup.DiffWords(a.Story.Headline, b.Story.Headline)
 	lead := markup.DiffWords(a.Story.Lead, b.Story.Lead)
@@ -237,23 +267,25 @@ func (s *Server) storyRevisionDiff(w http.ResponseWriter, r *http.Request, u new
 }
 
 // otherChanges lists the fields besides headline, lead and body that
-// differ between two versions of a story.
-func otherChanges(a, b *news.Story) []fieldChange {
+// differ between two versions of a story, named in the words t.
+func otherChanges(t *deskText, a, b *news.Story) []fieldChange {
 	var out []fieldChange
-	add := func(name, from, to string) {
+	add := func(field, from, to string) {
 		if from != to {
-			out = append(out, fieldChange{name, from, to})
+			out = append(out, fieldChange{t.Revisions.Fields[field], from, to})
 		}
 	}
-	add("Section", a.Section.Name, b.Section.Name)
-	add("Tags", joinNames(a.Tags, func(t news.Tag) string { return t.Name }), joinNames(b.Tags, func(t news.Tag) string { return t.Name }))
-	add("Bylines", joinNames(a.Bylines, func(x news.Author) string { return x.Name }), joinNames(b.Bylines, func(x news.Author) string { return x.Name }))
-	add("Address", a.Slug, b.Slug)
-	add("Status", string(a.Status), string(b.Status))
-	add("SEO title", a.SEOTitle, b.SEOTitle)
-	add("Social title", a.SocialTitle, b.SocialTitle)
-	add("Description", a.Description, b.Description)
-	add("Featured image", a.FeaturedImage, b.FeaturedImage)
+	tag := func(x news.Tag) string { return x.Name }
+	author := func(x news.Author) string { return x.Name }
+	add("section", a.Section.Name, b.Section.Name)
+	add("tags", joinNames(a.Tags, tag), joinNames(b.Tags, tag))
+	add("bylines", joinNames(a.Bylines, author), joinNames(b.Bylines, author))
+	add("slug", a.Slug, b.Slug)
+	add("status", t.StatusOf(a.Status), t.StatusOf(b.Status))
+	add("seo_title", a.SEOTitle, b.SEOTitle)
+	add("social_title", a.SocialTitle, b.SocialTitle)
+	add("description", a.Description, b.Description)
+	add("featured_image", a.FeaturedImage, b.FeaturedImage)
 	return out
 }
 
@@ -289,12 +321,12 @@ func (s *Server) storyRevisionRestore(w http.ResponseWriter, r *http.Request, u 
 	// body is, so the restored one needs no second pass.
 	st, err := s.store.RestoreRevision(r.Context(), x.ID, revID, version, u.ID)
 	if errors.Is(err, news.ErrConflict) {
-		s.flash(r, "Someone saved the story after you opened this list, so nothing was restored. Check the latest revisions, then restore again.")
+		s.flash(r, s.deskWords(r, u).Revisions.Conflict)
 		return deskRedirect(w, r, list)
 	}
 	if err != nil {
 		return err
 	}
-	s.flash(r, fmt.Sprintf("Restored: the story is now version %d, with the text of the revision you chose.", st.Version))
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Revisions.Restored, st.Version))
 	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(x.ID, 10))
 }

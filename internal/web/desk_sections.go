@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -20,6 +21,13 @@ type deskSectionsPage struct {
 	Edit     manageForm // the row whose form was refused, as typed
 	Error    string     // a refusal that belongs to no field
 	SiteURL  string
+}
+
+// sectionsText is what the sections page says.
+type sectionsText struct {
+	Title, New, Name, AddressEmpty, PositionLast, Create, Intro, Position         string
+	NameOf, AddressOf, PositionOf, DeleteConfirm, MoveFirst, None, Created, Saved string // %s: the name; Created then the address
+	Moved, Deleted                                                                string // Moved: the old address, then the new
 }
 
 // manageForm is a section or tag form as typed, with its errors.
@@ -64,9 +72,9 @@ func (s *Server) deskSectionCreate(w http.ResponseWriter, r *http.Request, u new
 	}
 	if err != nil {
 		p.Create = form
-		return s.refuseManage(w, r, err, &p.Create.Errors, &p.Error, func(status int) error { return s.renderSections(w, r, p, status) })
+		return s.refuseManage(w, r, p.T, err, &p.Create.Errors, &p.Error, func(status int) error { return s.renderSections(w, r, p, status) })
 	}
-	s.flash(r, "Section “"+sec.Name+"” created at "+p.Edition.PathPrefix()+"/"+sec.Slug+"/.")
+	s.flash(r, fmt.Sprintf(p.T.Sections.Created, sec.Name, p.Edition.PathPrefix()+"/"+sec.Slug+"/"))
 	return deskRedirect(w, r, sectionsURL(p.Edition.Code))
 }
 
@@ -89,11 +97,11 @@ func (s *Server) deskSectionUpdate(w http.ResponseWriter, r *http.Request, u new
 	}
 	if err != nil {
 		p.Edit = form
-		return s.refuseManage(w, r, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderSections(w, r, p, status) })
+		return s.refuseManage(w, r, p.T, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderSections(w, r, p, status) })
 	}
-	msg := "Section “" + sec.Name + "” saved."
+	msg := fmt.Sprintf(p.T.Sections.Saved, sec.Name)
 	if sec.Slug != old.Slug {
-		msg += " Its old address " + p.Edition.PathPrefix() + "/" + old.Slug + "/ now leads to " + p.Edition.PathPrefix() + "/" + sec.Slug + "/."
+		msg += " " + fmt.Sprintf(p.T.Sections.Moved, p.Edition.PathPrefix()+"/"+old.Slug+"/", p.Edition.PathPrefix()+"/"+sec.Slug+"/")
 	}
 	s.flash(r, msg)
 	return deskRedirect(w, r, sectionsURL(p.Edition.Code))
@@ -108,9 +116,9 @@ func (s *Server) deskSectionDelete(w http.ResponseWriter, r *http.Request, u new
 	}
 	if err := s.store.DeleteSection(r.Context(), sec.ID); err != nil {
 		p.Edit.ID = sec.ID
-		return s.refuseManage(w, r, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderSections(w, r, p, status) })
+		return s.refuseManage(w, r, p.T, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderSections(w, r, p, status) })
 	}
-	s.flash(r, "Section “"+sec.Name+"” deleted.")
+	s.flash(r, fmt.Sprintf(p.T.Sections.Deleted, sec.Name))
 	return deskRedirect(w, r, sectionsURL(p.Edition.Code))
 }
 
@@ -136,10 +144,11 @@ func (s *Server) newSectionsPage(r *http.Request, u news.User, code string) (*de
 	if err := news.Authorize(u, news.ActManageSections, nil); err != nil {
 		return nil, err
 	}
-	dp, err := s.newDeskPage(r, u, "Sections", "sections")
+	dp, err := s.newDeskPage(r, u, "sections")
 	if err != nil {
 		return nil, err
 	}
+	dp.Title = dp.T.Sections.Title
 	ed, ok := findEdition(dp.Editions, code)
 	if !ok {
 		return nil, news.Errorf(news.ErrNotFound, "there is no edition %q", code)
@@ -198,8 +207,8 @@ func (f manageForm) position(pos *int) error {
 // refuseManage shows a section or tag page again after a refused form:
 // field errors beside the fields of the form at fault (errs), anything
 // else above the list (msg). Other errors go to the desk's error page.
-func (s *Server) refuseManage(w http.ResponseWriter, r *http.Request, err error, errs *formError, msg *string, render func(status int) error) error {
-	fe, ok := asFormError(err)
+func (s *Server) refuseManage(w http.ResponseWriter, r *http.Request, t *deskText, err error, errs *formError, msg *string, render func(status int) error) error {
+	fe, ok := asFormError(err, t)
 	if !ok {
 		return err
 	}

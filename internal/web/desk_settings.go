@@ -18,6 +18,12 @@ type settingsPage struct {
 	Form        formError
 }
 
+// settingsText is what the site settings page says.
+type settingsText struct {
+	Title, Publication, Name, NameHint, Channels, ChannelsIntro, Limits, LimitsIntro string
+	LimitLabel, LimitProblem, Feeds, FeedsLegend, FeedFull, FeedSummary, Save, Saved string // LimitLabel, LimitProblem: %s, the kind
+}
+
 // limitField is the upload limit of one kind of media, in megabytes.
 type limitField struct {
 	Kind  news.MediaKind
@@ -45,12 +51,14 @@ func (s *Server) deskSettings(w http.ResponseWriter, r *http.Request, u news.Use
 }
 
 func (s *Server) renderSettings(w http.ResponseWriter, r *http.Request, u news.User, status int, set news.Settings, ferr formError) error {
-	dp, err := s.newDeskPage(r, u, "Site settings", "settings")
+	dp, err := s.newDeskPage(r, u, "settings")
 	if err != nil {
 		return err
 	}
+	dp.Title = dp.T.Settings.Title
 	p := &settingsPage{deskPage: dp, SiteName: set.SiteName, FeedSummary: set.FeedSummary, Form: ferr}
 	for _, c := range news.SiteChannels {
+		c.Name = dp.T.ChannelName(c)
 		p.Channels = append(p.Channels, channelField{Channel: c, Address: set.Channels[c.Key], Error: ferr.Field("channel_" + c.Key)})
 	}
 	for _, k := range news.MediaKinds {
@@ -88,12 +96,12 @@ func (s *Server) deskSettingsSave(w http.ResponseWriter, r *http.Request, u news
 		set.MediaLimits[k] = int64(mb * (1 << 20))
 	}
 	if err := s.store.SaveSettings(r.Context(), set); err != nil {
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
 		return s.renderSettings(w, r, u, statusOf(err), set, ferr)
 	}
-	s.flash(r, "Settings saved: the site shows them now.")
+	s.flash(r, s.deskWords(r, u).Settings.Saved)
 	return deskRedirect(w, r, "/desk/settings")
 }

@@ -32,23 +32,30 @@ func (s *Server) deskSignInForm(w http.ResponseWriter, r *http.Request) error {
 	} else if ok && u.Role.Staff() {
 		return deskRedirect(w, r, next)
 	}
-	p := &signInPage{deskPage: deskPage{Title: "Sign in"}, Next: next}
+	p := &signInPage{deskPage: s.signedOutPage(r, signInTitle), Next: next}
 	switch r.URL.Query().Get("signedout") {
 	case "1":
-		p.Notice = "You have signed out."
+		p.Notice = p.T.SignIn.SignedOut
 	case "everywhere":
-		p.Notice = "You have signed out on every device."
+		p.Notice = p.T.SignIn.SignedOutEverywhere
 	}
 	return s.renderDesk(w, r, http.StatusOK, "signin", p)
 }
 
-// Messages of the sign-in form. A wrong address and a wrong password get
-// the same one, so the form does not tell which addresses have accounts.
-const (
-	msgBadCredentials = "That e-mail address and password do not match an account."
-	msgNoDesk         = "This account has no access to the desk."
-	msgDisabled       = "This account is disabled. Ask an administrator to enable it."
-)
+// signInText is what the sign-in pages say. A wrong address and a wrong
+// password get the same message, BadCredentials, so the form does not
+// tell which addresses have accounts.
+type signInText struct {
+	Title, Heading, Submit, Help, SignedOut, SignedOutEverywhere string
+	BadCredentials, NoDesk, Disabled                             string
+	TooMany                                                      plural // minutes to wait
+	// The page of a one-time link.
+	LinkTitle, Welcome, ChooseFor, LinkOnce string // Welcome: %s, the name
+	NewPassword, PasswordHint, Repeat       string
+	Repeated, SetPassword, Done             string // Done: %s, the name
+}
+
+func signInTitle(t *deskText) string { return t.SignIn.Title }
 
 // deskSignIn checks an address and password and starts a session for
 // staff. Past the limits of failed attempts (checkSignIn) the form answers
@@ -57,22 +64,23 @@ const (
 func (s *Server) deskSignIn(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Cache-Control", "no-store")
 	email := news.NormalizeEmail(r.PostFormValue("email"))
-	p := &signInPage{deskPage: deskPage{Title: "Sign in"}, Email: email, Next: safeNext(r.PostFormValue("next"))}
+	p := &signInPage{deskPage: s.signedOutPage(r, signInTitle), Email: email, Next: safeNext(r.PostFormValue("next"))}
+	say := p.T.SignIn
 	u, ok, wait, err := s.checkSignIn(r, email, r.PostFormValue("password"))
 	switch {
 	case err != nil:
 		return err
 	case wait > 0:
 		mins := retryAfter(w, wait)
-		p.Error = "Too many failed sign-ins. Try again in " + strconv.Itoa(mins) + " minute" + plural(mins) + "."
+		p.Error = say.TooMany.N(mins)
 		return s.renderDesk(w, r, http.StatusTooManyRequests, "signin", p)
 	case !ok:
-		p.Error = msgBadCredentials
+		p.Error = say.BadCredentials
 		return s.renderDesk(w, r, http.StatusUnauthorized, "signin", p)
 	case u.Disabled || !u.Role.Staff():
-		p.Error = msgNoDesk
+		p.Error = say.NoDesk
 		if u.Disabled {
-			p.Error = msgDisabled
+			p.Error = say.Disabled
 		}
 		return s.renderDesk(w, r, http.StatusForbidden, "signin", p)
 	}
@@ -193,11 +201,4 @@ func clientAddr(r *http.Request) string {
 		return r.RemoteAddr
 	}
 	return host
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }

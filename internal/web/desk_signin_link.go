@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 
 	"newsdesk/internal/auth"
@@ -29,7 +30,8 @@ func (s *Server) deskSignInLinkForm(w http.ResponseWriter, r *http.Request) erro
 	// The token is in the URL: keep it out of Referer headers of links
 	// followed from this page.
 	w.Header().Set("Referrer-Policy", "no-referrer")
-	p := &signInLinkPage{deskPage: deskPage{Title: "Choose a password"}, Person: u, Token: token}
+	t := s.deskWords(r, u)
+	p := &signInLinkPage{deskPage: deskPage{T: t, Title: t.SignIn.LinkTitle}, Person: u, Token: token}
 	return s.renderDesk(w, r, http.StatusOK, "signin_link", p)
 }
 
@@ -46,9 +48,10 @@ func (s *Server) deskSignInLink(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	p := &signInLinkPage{deskPage: deskPage{Title: "Choose a password"}, Person: u, Token: token}
+	t := s.deskWords(r, u)
+	p := &signInLinkPage{deskPage: deskPage{T: t, Title: t.SignIn.LinkTitle}, Person: u, Token: token}
 	if ferr := passwordError(pw, confirm); ferr != nil {
-		p.Form, _ = asFormError(ferr)
+		p.Form, _ = asFormError(ferr, t)
 		return s.renderDesk(w, r, http.StatusBadRequest, "signin_link", p)
 	}
 	hash, err := auth.HashPassword(pw, auth.DefaultParams)
@@ -67,7 +70,7 @@ func (s *Server) deskSignInLink(w http.ResponseWriter, r *http.Request) error {
 	if err := s.startSession(r, u); err != nil {
 		return err
 	}
-	s.flash(r, "Welcome, "+u.DisplayName()+". Your password is set: from now on sign in with it.")
+	s.flash(r, fmt.Sprintf(t.SignIn.Done, u.DisplayName()))
 	return deskRedirect(w, r, "/desk/")
 }
 

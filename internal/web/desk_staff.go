@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -31,6 +32,14 @@ type staffPage struct {
 	LinkDays int
 }
 
+// staffText is what the staff page says.
+type staffText struct {
+	Title, LinkHeading, LinkText, LinkLabel, Copy, People, Name, Role, RoleOf string // LinkHeading: %s; LinkText: %[1]s, whom, %[2]s, Days; RoleOf: %s
+	Invited, NewLink, Enable, Disable, DisableConfirm, Invite, InviteIntro    string // DisableConfirm: %s, the address
+	InviteButton, InvitedAs, NowRole, Enabled, DisabledOut, LinkMade          string // InvitedAs, NowRole: %s, %s; the rest %s, the address
+	Accounts, Days                                                            plural
+}
+
 // deskStaff lists the staff and readers, with the invitation form.
 func (s *Server) deskStaff(w http.ResponseWriter, r *http.Request, u news.User) error {
 	if err := news.Authorize(u, news.ActManageStaff, nil); err != nil {
@@ -40,10 +49,11 @@ func (s *Server) deskStaff(w http.ResponseWriter, r *http.Request, u news.User) 
 }
 
 func (s *Server) renderStaff(w http.ResponseWriter, r *http.Request, u news.User, status int, fill func(*staffPage)) error {
-	dp, err := s.newDeskPage(r, u, "Staff", "staff")
+	dp, err := s.newDeskPage(r, u, "staff")
 	if err != nil {
 		return err
 	}
+	dp.Title = dp.T.Staff.Title
 	users, err := s.store.Users(r.Context())
 	if err != nil {
 		return err
@@ -66,7 +76,7 @@ func (s *Server) deskStaffInvite(w http.ResponseWriter, r *http.Request, u news.
 	in := news.User{Email: r.PostFormValue("email"), Name: r.PostFormValue("name"), Role: news.Role(r.PostFormValue("role"))}
 	created, err := s.store.CreateUser(r.Context(), in)
 	if err != nil {
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
@@ -75,7 +85,8 @@ func (s *Server) deskStaffInvite(w http.ResponseWriter, r *http.Request, u news.
 	if err := s.leaveLink(r, created); err != nil {
 		return err
 	}
-	s.flash(r, "Invited "+created.Email+" as "+string(created.Role)+".")
+	t := s.deskWords(r, u)
+	s.flash(r, fmt.Sprintf(t.Staff.InvitedAs, created.Email, t.Role(created.Role)))
 	return deskRedirect(w, r, "/desk/staff")
 }
 
@@ -113,7 +124,8 @@ func (s *Server) deskStaffRole(w http.ResponseWriter, r *http.Request, u news.Us
 	if _, err := s.store.UpdateUser(r.Context(), target); err != nil {
 		return err
 	}
-	s.flash(r, target.Email+" is now "+string(target.Role)+".")
+	t := s.deskWords(r, u)
+	s.flash(r, fmt.Sprintf(t.Staff.NowRole, target.Email, t.Role(target.Role)))
 	return deskRedirect(w, r, "/desk/staff")
 }
 
@@ -132,10 +144,11 @@ func (s *Server) deskStaffDisable(w http.ResponseWriter, r *http.Request, u news
 	if _, err := s.store.UpdateUser(r.Context(), target); err != nil {
 		return err
 	}
+	t := s.deskWords(r, u)
 	if enable {
-		s.flash(r, target.Email+" is enabled.")
+		s.flash(r, fmt.Sprintf(t.Staff.Enabled, target.Email))
 	} else {
-		s.flash(r, target.Email+" is disabled and signed out.")
+		s.flash(r, fmt.Sprintf(t.Staff.DisabledOut, target.Email))
 	}
 	return deskRedirect(w, r, "/desk/staff")
 }
@@ -150,6 +163,6 @@ func (s *Server) deskStaffLink(w http.ResponseWriter, r *http.Request, u news.Us
 	if err := s.leaveLink(r, target); err != nil {
 		return err
 	}
-	s.flash(r, "New sign-in link for "+target.Email+". Earlier links no longer work.")
+	s.flash(r, fmt.Sprintf(s.deskWords(r, u).Staff.LinkMade, target.Email))
 	return deskRedirect(w, r, "/desk/staff")
 }

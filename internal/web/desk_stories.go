@@ -32,6 +32,20 @@ type deskStoriesPage struct {
 	NextURL  string
 }
 
+// storiesText is what the story list says.
+type storiesText struct {
+	Title, Filter, StatusProblem, EveryStatus, HeadlineContains, QueryPlaceholder string // StatusProblem: %s, the problem
+	AllEditions, AnySection, Tag, TagPlaceholder, Byline, Anyone, OnlyMine        string
+	Clear, Headline, When, NoMatch, FixFilters, All                               string
+	Total                                                                         plural
+	TotalPages                                                                    string // ", page %d of %d"
+	Tabs                                                                          map[news.Status]string
+	// What a row says happened last, before its time.
+	Started, Published, Due, Dated string
+	// The filters' problems.
+	NoEdition, NoStatus, NoSection, OtherEdition, TagNeedsEdition, NoTag, NoAuthor string
+}
+
 // storiesForm is the filter form as typed, so that it comes back as it
 // was sent, mistakes included.
 type storiesForm struct {
@@ -69,11 +83,12 @@ func (s *Server) deskStories(w http.ResponseWriter, r *http.Request, u news.User
 	ctx := r.Context()
 	p := &deskStoriesPage{}
 	var err error
-	if p.deskPage, err = s.newDeskPage(r, u, "Stories", "stories"); err != nil {
+	if p.deskPage, err = s.newDeskPage(r, u, "stories"); err != nil {
 		return err
 	}
+	p.Title = p.T.Stories.Title
 	form := readStoriesForm(r.URL.Query())
-	f, errs, err := s.storiesFilter(r, u, p.Editions, &form)
+	f, errs, err := s.storiesFilter(r, u, p.deskPage, &form)
 	if err != nil {
 		return err
 	}
@@ -87,14 +102,14 @@ func (s *Server) deskStories(w http.ResponseWriter, r *http.Request, u news.User
 		return err
 	}
 	if len(errs) > 0 {
-		p.Errors = formError{Message: "Please correct the filters marked below.", Fields: errs}
+		p.Errors = formError{Message: p.T.Stories.FixFilters, Fields: errs}
 		return s.renderDesk(w, r, http.StatusBadRequest, "stories", p)
 	}
 	counts, err := s.store.StatusCounts(ctx, f)
 	if err != nil {
 		return err
 	}
-	p.Tabs = statusTabs(form, counts)
+	p.Tabs = statusTabs(p.T.Stories, form, counts)
 	list, err := s.store.ListStories(ctx, f)
 	if err != nil {
 		return err
@@ -106,7 +121,7 @@ func (s *Server) deskStories(w http.ResponseWriter, r *http.Request, u news.User
 	if p.Page < p.Pages {
 		p.NextURL = form.url(func(v url.Values) { setPage(v, p.Page+1) })
 	}
-	p.Rows = s.deskRows(list.Stories, p.Editions)
+	p.Rows = s.deskRows(p.T, list.Stories, p.Editions)
 	return s.renderDesk(w, r, http.StatusOK, "stories", p)
 }
 
@@ -123,8 +138,9 @@ func readStoriesForm(q url.Values) storiesForm {
 
 // storiesFilter turns the form into a story filter, with a message for
 // each field that names nothing. An empty edition is the default one.
-func (s *Server) storiesFilter(r *http.Request, u news.User, eds []news.Edition, form *storiesForm) (news.StoryFilter, map[string]string, error) {
+func (s *Server) storiesFilter(r *http.Request, u news.User, dp deskPage, form *storiesForm) (news.StoryFilter, map[string]string, error) {
 	ctx := r.Context()
+	eds, say := dp.Editions, dp.T.Stories
 	errs := map[string]string{}
 	f := news.StoryFilter{DeskOrder: true, Query: form.Query, Page: form.Page}
 	if form.Edition == "" {
@@ -136,13 +152,13 @@ func (s *Server) storiesFilter(r *http.Request, u news.User, eds []news.Edition,
 	}
 	if form.Edition != allEditions {
 		if _, ok := findEdition(eds, form.Edition); !ok {
-			errs["edition"] = fmt.Sprintf("there is no edition %q", form.Edition)
+			errs["edition"] = fmt.Sprintf(say.NoEdition, form.Edition)
 		}
 		f.Edition = form.Edition
 	}
 	if form.Status != "" {
 		if !news.Status(form.Status).Valid() {
-			errs["status"] = fmt.Sprintf("%q is not a status", form.Status)
+			errs["status"] = fmt.Sprintf(say.NoStatus, form.Status)
 		}
 		f.Status = news.Status(form.Status)
 	}
@@ -151,22 +167,22 @@ func (s *Server) storiesFilter(r *http.Request, u news.User, eds []news.Edition,
 		sec, serr := s.store.Section(ctx, id)
 		switch {
 		case err != nil || errors.Is(serr, news.ErrNotFound):
-			errs["section"] = "there is no such section"
+			errs["section"] = say.NoSection
 		case serr != nil:
 			return f, nil, serr
 		case f.Edition != "" && sec.Edition != f.Edition:
-			errs["section"] = fmt.Sprintf("%s is a section of edition %s", sec.Name, sec.Edition)
+			errs["section"] = fmt.Sprintf(say.OtherEdition, sec.Name, sec.Edition)
 		}
 		f.SectionID = id
 	}
 	if form.Tag != "" {
 		if f.Edition == "" {
-			errs["tag"] = "choose an edition first: each has its own tags"
+			errs["tag"] = say.TagNeedsEdition
 		} else {
 			tag, err := s.store.TagBySlug(ctx, f.Edition, news.Slugify(form.Tag))
 			switch {
 			case errors.Is(err, news.ErrNotFound):
-				errs["tag"] = fmt.Sprintf("edition %s has no tag %q", f.Edition, form.Tag)
+				errs["tag"] = fmt.Sprintf(say.NoTag, f.Edition, form.Tag)
 			case err != nil:
 				return f, nil, err
 			}
@@ -176,7 +192,7 @@ func (s *Server) storiesFilter(r *http.Request, u news.User, eds []news.Edition,
 	if form.Author != "" {
 		id, err := strconv.ParseInt(form.Author, 10, 64)
 		if err != nil || id <= 0 {
-			errs["author"] = "there is no such author"
+			errs["author"] = say.NoAuthor
 		}
 		f.AuthorID = id
 	}
@@ -219,54 +235,37 @@ func setPage(v url.Values, n int) {
 }
 
 // statusTabs lists "All" (every status but trashed) and each status with
-// its count; choosing one starts again at page 1.
-func statusTabs(form storiesForm, counts map[news.Status]int) []statusTab {
+// its count, in the words t; choosing one starts again at page 1.
+func statusTabs(t *storiesText, form storiesForm, counts map[news.Status]int) []statusTab {
 	all := 0
 	for st, n := range counts {
 		if st != news.StatusTrashed {
 			all += n
 		}
 	}
-	tabs := []statusTab{{Label: "All", Count: all, Current: form.Status == "",
+	tabs := []statusTab{{Label: t.All, Count: all, Current: form.Status == "",
 		URL: form.url(func(v url.Values) { v.Del("status") })}}
 	for _, st := range news.Statuses {
 		tabs = append(tabs, statusTab{
-			Label: statusLabel(st), Count: counts[st], Current: form.Status == string(st),
+			Label: t.Tabs[st], Count: counts[st], Current: form.Status == string(st),
 			URL: form.url(func(v url.Values) { v.Set("status", string(st)) }),
 		})
 	}
 	return tabs
 }
 
-// statusLabel is a status as the desk names it.
-func statusLabel(st news.Status) string {
-	switch st {
-	case news.StatusDraft:
-		return "Drafts"
-	case news.StatusReview:
-		return "In review"
-	case news.StatusScheduled:
-		return "Scheduled"
-	case news.StatusPublished:
-		return "Published"
-	case news.StatusTrashed:
-		return "Trash"
-	}
-	return string(st)
-}
-
-// deskRows prepares stories for a desk list.
-func (s *Server) deskRows(sts []news.Story, eds []news.Edition) []storyRow {
+// deskRows prepares stories for a desk list in the words t.
+func (s *Server) deskRows(t *deskText, sts []news.Story, eds []news.Edition) []storyRow {
 	rows := make([]storyRow, len(sts))
 	for i := range sts {
 		ed, _ := findEdition(eds, sts[i].Edition)
-		rows[i] = deskRow(&sts[i], ed, s.location(ed))
+		rows[i] = deskRow(t, &sts[i], ed, s.location(ed))
 	}
 	return rows
 }
 
 // deskRow prepares a story of edition ed, in time zone loc, for a desk list.
-func deskRow(st *news.Story, ed news.Edition, loc *time.Location) storyRow {
+func deskRow(t *deskText, st *news.Story, ed news.Edition, loc *time.Location) storyRow {
 	row := storyRow{
 		ID: st.ID, Headline: st.Headline, Status: st.Status, Edition: st.Edition, Section: st.Section.Name,
 		EditURL: "/desk/stories/" + strconv.FormatInt(st.ID, 10),
@@ -274,20 +273,20 @@ func deskRow(st *news.Story, ed news.Edition, loc *time.Location) storyRow {
 	for _, a := range st.Bylines {
 		row.Bylines = append(row.Bylines, a.Name)
 	}
-	at, verb := st.CreatedAt, "Started"
+	at, verb := st.CreatedAt, t.Stories.Started
 	switch st.Status {
 	case news.StatusPublished:
-		at, verb = st.PublishedAt, "Published"
+		at, verb = st.PublishedAt, t.Stories.Published
 		row.PublicURL = ed.PathPrefix() + st.Path()
 	case news.StatusScheduled:
-		at, verb = st.PublishedAt, "Due"
+		at, verb = st.PublishedAt, t.Stories.Due
 	default:
 		if !st.PublishedAt.IsZero() {
-			at, verb = st.PublishedAt, "Dated"
+			at, verb = st.PublishedAt, t.Stories.Dated
 		}
 	}
 	if !at.IsZero() {
-		row.When = verb + " " + deskTime(at, loc)
+		row.When = verb + " " + t.Time(at, loc)
 		row.DateTime = at.UTC().Format(time.RFC3339)
 	}
 	return row

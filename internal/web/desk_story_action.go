@@ -24,10 +24,9 @@ const (
 	actDelete    storyAction = "delete"
 )
 
-// actionRule says what an action needs and does.
+// actionRule says what an action needs and does. Its button's text and
+// the message after it worked are storyText.Buttons and Done.
 type actionRule struct {
-	label string        // the button's text
-	done  string        // the message after it worked
 	perms []news.Action // every one must be allowed on the stored story
 	from  []news.Status // the statuses it applies to
 	// content is set for actions that save the form's fields; the others
@@ -45,48 +44,47 @@ var actionRules = []struct {
 	act storyAction
 	actionRule
 }{
-	{actSave, actionRule{label: saveDraftLabel, done: "Draft saved.", perms: []news.Action{news.ActEditStory},
+	{actSave, actionRule{perms: []news.Action{news.ActEditStory},
 		from: []news.Status{news.StatusDraft, news.StatusReview, news.StatusScheduled}, content: true}},
-	{actSubmit, actionRule{label: "Submit for review", done: "Submitted for review: an editor will publish it.",
-		perms: []news.Action{news.ActEditStory, news.ActSubmitStory}, from: []news.Status{news.StatusDraft}, content: true}},
-	{actPublish, actionRule{label: "Publish now", done: "Published.", perms: []news.Action{news.ActEditStory, news.ActPublishStory},
-		from: unpublishedStatuses, content: true}},
-	{actSchedule, actionRule{label: "Schedule", done: "Scheduled.", perms: []news.Action{news.ActEditStory, news.ActScheduleStory},
-		from: unpublishedStatuses, content: true}},
-	{actUpdate, actionRule{label: "Update", done: "Published story updated.", perms: []news.Action{news.ActEditStory},
-		from: []news.Status{news.StatusPublished}, content: true}},
-	{actUnpublish, actionRule{label: "Unpublish", done: "Unpublished: the story is a draft again.",
-		perms: []news.Action{news.ActEditStory, news.ActUnpublishStory},
-		from:  []news.Status{news.StatusPublished, news.StatusScheduled}, content: true, danger: true}},
-	{actTrash, actionRule{label: "Move to trash", done: "Moved to the trash.", perms: []news.Action{news.ActTrashStory},
+	{actSubmit, actionRule{perms: []news.Action{news.ActEditStory, news.ActSubmitStory}, from: []news.Status{news.StatusDraft}, content: true}},
+	{actPublish, actionRule{perms: []news.Action{news.ActEditStory, news.ActPublishStory}, from: unpublishedStatuses, content: true}},
+	{actSchedule, actionRule{perms: []news.Action{news.ActEditStory, news.ActScheduleStory}, from: unpublishedStatuses, content: true}},
+	{actUpdate, actionRule{perms: []news.Action{news.ActEditStory}, from: []news.Status{news.StatusPublished}, content: true}},
+	{actUnpublish, actionRule{perms: []news.Action{news.ActEditStory, news.ActUnpublishStory},
+		from: []news.Status{news.StatusPublished, news.StatusScheduled}, content: true, danger: true}},
+	{actTrash, actionRule{perms: []news.Action{news.ActTrashStory},
 		from: []news.Status{news.StatusDraft, news.StatusReview, news.StatusScheduled, news.StatusPublished}, danger: true}},
-	{actRestore, actionRule{label: "Restore", done: "Restored from the trash as a draft.", perms: []news.Action{news.ActRestoreStory},
-		from: []news.Status{news.StatusTrashed}}},
-	{actDelete, actionRule{label: "Delete for ever", done: "Deleted for ever.", perms: []news.Action{news.ActDeleteStory},
-		from: []news.Status{news.StatusTrashed}, danger: true}},
+	{actRestore, actionRule{perms: []news.Action{news.ActRestoreStory}, from: []news.Status{news.StatusTrashed}}},
+	{actDelete, actionRule{perms: []news.Action{news.ActDeleteStory}, from: []news.Status{news.StatusTrashed}, danger: true}},
 }
 
-// labelFor is the rule's button text on a story in status st. Saving keeps
-// a story's status, so on a story in review or scheduled it is no draft
-// that the button saves.
-func (r actionRule) labelFor(st news.Status) string {
-	if r.label == saveDraftLabel && st != news.StatusDraft {
-		return "Save"
+// storyActionKeys lists the actions, as storyText's maps key them.
+func storyActionKeys() []string {
+	keys := make([]string, len(actionRules))
+	for i, r := range actionRules {
+		keys[i] = string(r.act)
 	}
-	return r.label
+	return keys
 }
 
-// doneFor is the message after the rule's action on a story that was in
-// status st, worded as labelFor words the button.
-func (r actionRule) doneFor(st news.Status) string {
-	if r.label == saveDraftLabel && st != news.StatusDraft {
-		return "Saved."
+// labelFor is the button text of act on a story in status st. Saving
+// keeps a story's status, so on a story in review or scheduled it is no
+// draft that the button saves.
+func labelFor(t *storyText, act storyAction, st news.Status) string {
+	if act == actSave && st != news.StatusDraft {
+		return t.Save
 	}
-	return r.done
+	return t.Buttons[string(act)]
 }
 
-// saveDraftLabel is the save button's text on a draft.
-const saveDraftLabel = "Save draft"
+// doneFor is the message after act on a story that was in status st,
+// worded as labelFor words the button.
+func doneFor(t *storyText, act storyAction, st news.Status) string {
+	if act == actSave && st != news.StatusDraft {
+		return t.Saved
+	}
+	return t.Done[string(act)]
+}
 
 // ruleOf returns the rule of act.
 func ruleOf(act storyAction) (actionRule, bool) {
@@ -117,7 +115,7 @@ func authorizeAction(u news.User, act storyAction, stored *news.Story, isNew boo
 			return rule, err
 		}
 		if !rule.content {
-			return rule, news.Errorf(news.ErrInvalid, "%q needs a story that has been saved", rule.label)
+			return rule, news.Errorf(news.ErrInvalid, "%q needs a story that has been saved", act)
 		}
 	}
 	for _, p := range rule.perms {
@@ -126,20 +124,20 @@ func authorizeAction(u news.User, act storyAction, stored *news.Story, isNew boo
 		}
 	}
 	if !slices.Contains(rule.from, stored.Status) {
-		return rule, news.Errorf(news.ErrInvalid, "%q does not apply to a story that is %s", rule.label, statusWord(stored.Status))
+		return rule, news.Errorf(news.ErrInvalid, "%q does not apply to a story that is %s", act, statusWord(stored.Status))
 	}
 	return rule, nil
 }
 
 // availableActions lists the actions u may take on the story, for the
-// editor's buttons: only those that will work are shown.
-func availableActions(u news.User, stored *news.Story, isNew bool) []actionButton {
+// editor's buttons in the words t: only those that will work are shown.
+func availableActions(t *storyText, u news.User, stored *news.Story, isNew bool) []actionButton {
 	var out []actionButton
 	for _, r := range actionRules {
 		if _, err := authorizeAction(u, r.act, stored, isNew); err == nil {
-			b := actionButton{Action: string(r.act), Label: r.labelFor(stored.Status), Danger: r.danger}
+			b := actionButton{Action: string(r.act), Label: labelFor(t, r.act, stored.Status), Danger: r.danger}
 			if r.act == actDelete {
-				b.Confirm = "Delete this story for ever? Its revisions go with it; this cannot be undone."
+				b.Confirm = t.DeleteConfirm
 			}
 			out = append(out, b)
 		}
@@ -216,7 +214,8 @@ func fieldError(field, msg string) error {
 	return v.Err("story")
 }
 
-// statusWord names a status in a sentence: "a draft", "published".
+// statusWord names a status in an English message of the domain's kind,
+// which the desk translates whole (deskText.Say): "a draft", "published".
 func statusWord(s news.Status) string {
 	switch s {
 	case news.StatusDraft:

@@ -99,7 +99,7 @@ func TestAuthorizeAction(t *testing.T) {
 			if got := news.ErrorCode(err); got != tc.want {
 				t.Errorf("error %v has code %q, want %q", err, got, tc.want)
 			}
-			buttons := availableActions(tc.u, tc.st, tc.isNew)
+			buttons := availableActions(deskWordsOf(t, "en").Story, tc.u, tc.st, tc.isNew)
 			shown := false
 			for _, b := range buttons {
 				shown = shown || b.Action == string(tc.act)
@@ -124,15 +124,15 @@ func TestSaveButtonWording(t *testing.T) {
 		{news.StatusScheduled, "Save", "Saved."},
 	} {
 		st := &news.Story{OwnerID: 1, Status: tc.status}
+		en := deskWordsOf(t, "en").Story
 		var label string
-		for _, b := range availableActions(editor, st, false) {
+		for _, b := range availableActions(en, editor, st, false) {
 			if b.Action == string(actSave) {
 				label = b.Label
 			}
 		}
-		rule, _ := ruleOf(actSave)
-		if label != tc.label || rule.doneFor(tc.status) != tc.done {
-			t.Errorf("%s: button %q, message %q; want %q, %q", tc.status, label, rule.doneFor(tc.status), tc.label, tc.done)
+		if done := doneFor(en, actSave, tc.status); label != tc.label || done != tc.done {
+			t.Errorf("%s: button %q, message %q; want %q, %q", tc.status, label, done, tc.label, tc.done)
 		}
 	}
 }

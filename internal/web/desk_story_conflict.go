@@ -40,19 +40,20 @@ func (s *Server) storyConflict(w http.ResponseWriter, r *http.Request, u news.Us
 		return fmt.Errorf("web: editions: %w", err)
 	}
 	ed, _ := findEdition(eds, current.Edition)
-	loc := s.location(ed)
+	t := s.deskWords(r, u)
 	c := &storyConflict{
 		By:       latest.UserName,
-		At:       deskTime(latest.CreatedAt, loc),
+		At:       t.Time(latest.CreatedAt, s.location(ed)),
 		Headline: changedOnly(markup.DiffWords(base.Headline, current.Headline)),
 		Lead:     changedOnly(markup.DiffWords(base.Lead, current.Lead)),
 		Body:     changedOnly(markup.DiffHTML(base.Body, current.Body)),
 	}
-	if c.By == "" {
-		c.By = "someone without a desk account (an import or the scheduler)"
-	}
-	if latest.UserID == u.ID {
-		c.By = "you, in another window or tab,"
+	msg := fmt.Sprintf(t.Story.ConflictBy, c.By, c.At)
+	switch {
+	case latest.UserID == u.ID:
+		msg = fmt.Sprintf(t.Story.ConflictByYou, c.At)
+	case c.By == "":
+		msg = fmt.Sprintf(t.Story.ConflictByNobody, c.At)
 	}
 	c.Others = otherFieldsChanged(&base, &current)
 	// Keep what was typed, even a form with invalid fields: a revision is
@@ -70,7 +71,7 @@ func (s *Server) storyConflict(w http.ResponseWriter, r *http.Request, u news.Us
 	f.Version = current.Version
 	keepTyped(p, f, &current)
 	p.Conflict = c
-	p.Error = formError{Message: upperFirst(fmt.Sprintf("%s saved this story at %s, after you opened it. Your changes are not saved yet.", c.By, c.At))}
+	p.Error = formError{Message: msg}
 	return s.renderDesk(w, r, http.StatusConflict, "story_edit", p)
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -38,13 +39,42 @@ type storyEditPage struct {
 	MediaItems string
 }
 
+// storyText is what the story editor says.
+type storyText struct {
+	NewTitle, EditTitle, NewStory, StoryN, Write, Edit, ThisStory, PrivatePreview   string // EditTitle: %s, the headline; StoryN: %d
+	Revisions, Translations, Corrections, ConflictHeading, Headline, Lead, Body     string
+	ConflictText                                                                    template.HTML // %d: the story
+	OtherFields, OthersChanged, Trashed, ReadOnly, Story                            string
+	LeadHint, BodyHint, Formatting, Preview, PreviewHint, RefreshPreview            string
+	PreviewFrame, Publishing, ScheduledFor, Published, Updated, PublishAt           string // PublishAt: %s, the zone
+	PublishAtHint, Placement, ChooseSection, Tags, SuggestedTags, TagsHint, Bylines string
+	BylinesHint, Address, AddressHint, FeaturedImage, Media, SearchAndSocial        string
+	FeaturedImageHint, MediaHint                                                    template.HTML
+	SEOTitle, SEOTitleHint, SocialTitle, SocialTitleHint, Description               string
+	DescriptionHint, Link, Image, LinkAddress, LinkPlaceholder, ImageAlt, Insert    string
+	Cancel, Deleted, SlugTaken                                                      string // Deleted: %q, the headline; SlugTaken: %q, %q
+	ConflictBy, ConflictByNobody, ConflictByYou                                     string // %[1]s: the name, %[2]s the time; the others %s, the time
+	DeleteConfirm, Save, Saved                                                      string
+	// The rich text editor's buttons: their titles and hidden words.
+	ToolHeading, ToolSubheading, ToolBold, ToolItalic, ToolLink, ToolQuote    string
+	ToolBullets, ToolNumbers, ToolImage, ToolSource, Bold, Italic, List, HTML string
+	BoldName, ItalicName                                                      string
+	Buttons, Done                                                             map[string]string // by action
+	MediaLabels, MediaHints                                                   map[news.MediaRole]string
+	FieldLabels                                                               map[string]string // the editor's fields in their errors
+}
+
 // MediaRoles lists the media fields of the form, in order.
 func (p *storyEditPage) MediaRoles() []mediaRoleField {
+	t := p.T.Story
+	field := func(role news.MediaRole, kinds string) mediaRoleField {
+		return mediaRoleField{role, t.MediaLabels[role], kinds, t.MediaHints[role]}
+	}
 	return []mediaRoleField{
-		{news.RoleLead, "Lead video or image", "video,image", "One video, shown above the body with the featured image as its poster, or one image."},
-		{news.RoleGallery, "Photo gallery", "image", "Photos in order; readers open them in a full-screen viewer."},
-		{news.RoleAudio, "Audio", "audio", "Played in the story."},
-		{news.RoleAttachment, "Documents", "document", "Offered for download under the story."},
+		field(news.RoleLead, "video,image"),
+		field(news.RoleGallery, "image"),
+		field(news.RoleAudio, "audio"),
+		field(news.RoleAttachment, "document"),
 	}
 }
 
@@ -56,15 +86,11 @@ type mediaRoleField struct {
 	Hint  string
 }
 
-// fieldLabels name the editor's fields in the sentences of their errors.
-var fieldLabels = map[string]string{
-	"headline": "The headline", "lead": "The lead", "body": "The body", "edition": "The edition",
-	"section": "The section", "tags": "Tags", "bylines": "Bylines", "slug": "The address",
-	"featured_image": "The featured image", "seo_title": "The search title",
-	"social_title": "The social title", "description": "The description",
-	"published_at": "The time to publish at", "status": "The status",
-	"media_lead": "The lead video or image", "media_gallery": "The gallery", "media_audio": "The audio",
-	"media_attachment": "The documents", "media": "The media",
+// storyFields are the editor's fields that FieldLabels name.
+var storyFields = []string{
+	"headline", "lead", "body", "edition", "section", "tags", "bylines", "slug", "featured_image", "seo_title",
+	"social_title", "description", "published_at", "status", "media_lead", "media_gallery", "media_audio",
+	"media_attachment", "media",
 }
 
 // FieldError is the error of the named field as a sentence, or "". The
@@ -75,27 +101,17 @@ func (p *storyEditPage) FieldError(name string) string {
 	if msg == "" {
 		return ""
 	}
+	en := p.Error.english[name]
 	for _, verb := range []string{"is ", "must ", "needs ", "holds ", "has "} {
-		if strings.HasPrefix(msg, verb) {
-			if label, ok := fieldLabels[name]; ok {
-				msg = label + " " + msg
-			}
-			break
+		if label, ok := p.T.Story.FieldLabels[name]; ok && strings.HasPrefix(en, verb) {
+			return p.T.Problem(label, strings.TrimSuffix(msg, "."))
 		}
 	}
-	return upperFirst(strings.TrimSuffix(msg, ".")) + "."
+	return sentence(msg)
 }
 
 // StatusName is the stored story's status as the desk names it.
-func (p *storyEditPage) StatusName() string {
-	switch p.Status {
-	case news.StatusReview:
-		return "In review"
-	case news.StatusTrashed:
-		return "In the trash"
-	}
-	return upperFirst(string(p.Status))
-}
+func (p *storyEditPage) StatusName() string { return p.T.StatusOf(p.Status) }
 
 // DefaultAction is what pressing Enter in a field does: save the draft, or
 // update the published story; nothing that publishes or removes.
@@ -198,13 +214,13 @@ func (s *Server) storyOfPath(r *http.Request) (news.Story, error) {
 // storyEditor builds the editor's page for stored, or for a new story when
 // stored is nil, with the form filled from it.
 func (s *Server) storyEditor(r *http.Request, u news.User, stored *news.Story) (*storyEditPage, error) {
-	title := "New story"
-	if stored != nil {
-		title = "Edit: " + stored.Headline
-	}
-	dp, err := s.newDeskPage(r, u, title, "stories")
+	dp, err := s.newDeskPage(r, u, "stories")
 	if err != nil {
 		return nil, err
+	}
+	dp.Title = dp.T.Story.NewTitle
+	if stored != nil {
+		dp.Title = fmt.Sprintf(dp.T.Story.EditTitle, stored.Headline)
 	}
 	p := &storyEditPage{deskPage: dp, IsNew: stored == nil}
 	for _, ed := range dp.Editions {
@@ -218,7 +234,7 @@ func (s *Server) storyEditor(r *http.Request, u news.User, stored *news.Story) (
 		ed, _ := findEdition(dp.Editions, "")
 		p.Form = storyForm{Edition: ed.Code, Bylines: u.Name}
 		p.Status = news.StatusDraft
-		p.Actions = availableActions(u, newStoryFor(u), true)
+		p.Actions = availableActions(dp.T.Story, u, newStoryFor(u), true)
 		p.OwnerID = u.ID
 	} else {
 		ed, _ := findEdition(dp.Editions, stored.Edition)
@@ -241,7 +257,7 @@ func (s *Server) storyEditor(r *http.Request, u news.User, stored *news.Story) (
 func (p *storyEditPage) setStory(u news.User, x *news.Story, ed news.Edition, loc *time.Location) {
 	p.Status = x.Status
 	p.OwnerID = x.OwnerID
-	p.Actions = availableActions(u, x, false)
+	p.Actions = availableActions(p.T.Story, u, x, false)
 	p.ReadOnly = true
 	for _, a := range p.Actions {
 		if rule, _ := ruleOf(storyAction(a.Action)); rule.content {
@@ -253,10 +269,10 @@ func (p *storyEditPage) setStory(u news.User, x *news.Story, ed news.Edition, lo
 		p.PublicURL = ed.PathPrefix() + x.Path()
 	}
 	if !x.PublishedAt.IsZero() && (x.Status == news.StatusPublished || x.Status == news.StatusScheduled) {
-		p.Published = deskTime(x.PublishedAt, loc)
+		p.Published = p.T.Time(x.PublishedAt, loc)
 	}
 	if !x.UpdatedAt.IsZero() {
-		p.Updated = deskTime(x.UpdatedAt, loc)
+		p.Updated = p.T.Time(x.UpdatedAt, loc)
 	}
 }
 
@@ -270,12 +286,6 @@ func (p *storyEditPage) setZone(s *Server, code string) {
 	p.MinSchedule = time.Now().In(s.location(ed)).Format(dateTimeLocal)
 }
 
-// deskTime shows a time on the desk: day, month, year and minutes in the
-// edition's zone, with the zone's abbreviation.
-func deskTime(t time.Time, loc *time.Location) string {
-	return t.In(loc).Format("2 Jan 2006, 15:04 MST")
-}
-
 // storyCreate saves a new story with the action of the button pressed.
 func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request, u news.User) error {
 	f, err := parseStoryForm(r)
@@ -284,8 +294,7 @@ func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request, u news.User
 	}
 	act := formAction(f)
 	base := newStoryFor(u)
-	rule, err := authorizeAction(u, act, base, true)
-	if err != nil {
+	if _, err := authorizeAction(u, act, base, true); err != nil {
 		return err
 	}
 	eds, err := s.store.Editions(r.Context())
@@ -304,7 +313,7 @@ func (s *Server) storyCreate(w http.ResponseWriter, r *http.Request, u news.User
 	if err != nil {
 		return s.refuseStoryForm(w, r, u, nil, f, err)
 	}
-	s.flash(r, doneMessage(rule, f, base.Status, edited))
+	s.flash(r, doneMessage(s.deskWords(r, u).Story, act, f, base.Status, edited))
 	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(edited.ID, 10))
 }
 
@@ -338,7 +347,7 @@ func (s *Server) storySave(w http.ResponseWriter, r *http.Request, u news.User) 
 		if err := s.store.DeleteStory(r.Context(), stored.ID, f.Version); err != nil {
 			return s.refuseStoryForm(w, r, u, &stored, f, err)
 		}
-		s.flash(r, fmt.Sprintf("%q was deleted for ever.", stored.Headline))
+		s.flash(r, fmt.Sprintf(s.deskWords(r, u).Story.Deleted, stored.Headline))
 		return deskRedirect(w, r, "/desk/stories?status=trashed")
 	}
 	edited := stored
@@ -360,7 +369,7 @@ func (s *Server) storySave(w http.ResponseWriter, r *http.Request, u news.User) 
 	if err := s.store.UpdateStory(r.Context(), &edited); err != nil {
 		return s.refuseStoryForm(w, r, u, &stored, f, err)
 	}
-	s.flash(r, doneMessage(rule, f, stored.Status, edited))
+	s.flash(r, doneMessage(s.deskWords(r, u).Story, act, f, stored.Status, edited))
 	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(edited.ID, 10))
 }
 
@@ -373,12 +382,13 @@ func formAction(f storyForm) storyAction {
 	return storyAction(f.Action)
 }
 
-// doneMessage is the flash after a successful action, noting a slug the
-// store had to change because another story of the edition has it.
-func doneMessage(rule actionRule, f storyForm, was news.Status, saved news.Story) string {
-	msg := rule.doneFor(was)
-	if f.Slug != "" && news.Slugify(f.Slug) != saved.Slug && rule.content {
-		msg += fmt.Sprintf(" Another story already uses the address %q, so this one is %q.", news.Slugify(f.Slug), saved.Slug)
+// doneMessage is the flash after a successful action, in the words t,
+// noting a slug the store had to change because another story of the
+// edition has it.
+func doneMessage(t *storyText, act storyAction, f storyForm, was news.Status, saved news.Story) string {
+	msg := doneFor(t, act, was)
+	if rule, _ := ruleOf(act); f.Slug != "" && news.Slugify(f.Slug) != saved.Slug && rule.content {
+		msg += " " + fmt.Sprintf(t.SlugTaken, news.Slugify(f.Slug), saved.Slug)
 	}
 	return msg
 }
@@ -388,7 +398,7 @@ func doneMessage(rule actionRule, f storyForm, was news.Status, saved news.Story
 // someone else saved the story meanwhile, with what they changed (409).
 // Errors that no one can fix in the form go to the desk's error page.
 func (s *Server) refuseStoryForm(w http.ResponseWriter, r *http.Request, u news.User, stored *news.Story, f storyForm, cause error) error {
-	fe, ok := asFormError(cause)
+	fe, ok := asFormError(cause, s.deskWords(r, u))
 	if !ok {
 		return cause
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -23,6 +24,13 @@ type storyNotesPage struct {
 	Form      noteForm
 	Error     formError
 	TimeZone  string
+}
+
+// notesText is what the page of a story's notes says.
+type notesText struct {
+	Title, StoryN, Back, Heading, ReadersSee, Kind, Time, Note, By, NoneYet string // Title: %s, the headline; StoryN: %d
+	Add, Text, TextHint, TimeHint, AddButton, OnlyPublished, Added          string // TimeHint: %s, the zone; OnlyPublished: %s, the status; Added: %s, the kind
+	NoteKinds                                                               map[news.NoteKind]string
 }
 
 // deskNote is a stored note as the desk lists it.
@@ -86,7 +94,7 @@ func (s *Server) noteAdd(w http.ResponseWriter, r *http.Request, u news.User) er
 	if err == nil {
 		_, err = s.store.AddNote(r.Context(), n)
 	}
-	if fe, ok := asFormError(err); ok {
+	if fe, ok := asFormError(err, s.deskWords(r, u)); ok {
 		p, perr := s.notesPage(r, u, &x)
 		if perr != nil {
 			return perr
@@ -97,16 +105,18 @@ func (s *Server) noteAdd(w http.ResponseWriter, r *http.Request, u news.User) er
 	if err != nil {
 		return err
 	}
-	s.flash(r, upperFirst(f.Kind)+" added: the story's page shows it now.")
+	t := s.deskWords(r, u).Notes
+	s.flash(r, upperFirst(fmt.Sprintf(t.Added, t.NoteKinds[news.NoteKind(f.Kind)])))
 	return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(x.ID, 10)+"/notes")
 }
 
 // notesPage builds the page of x's notes for u.
 func (s *Server) notesPage(r *http.Request, u news.User, x *news.Story) (*storyNotesPage, error) {
-	dp, err := s.newDeskPage(r, u, "Corrections: "+x.Headline, "stories")
+	dp, err := s.newDeskPage(r, u, "stories")
 	if err != nil {
 		return nil, err
 	}
+	dp.Title = fmt.Sprintf(dp.T.Notes.Title, x.Headline)
 	ed, _ := findEdition(dp.Editions, x.Edition)
 	loc := s.location(ed)
 	p := &storyNotesPage{
@@ -126,7 +136,7 @@ func (s *Server) notesPage(r *http.Request, u news.User, x *news.Story) (*storyN
 			}
 			names[n.AuthorID] = by
 		}
-		p.Notes = append(p.Notes, deskNote{Kind: n.Kind, At: deskTime(n.At, loc), Text: n.Text, By: by})
+		p.Notes = append(p.Notes, deskNote{Kind: n.Kind, At: dp.T.Time(n.At, loc), Text: n.Text, By: by})
 	}
 	return p, nil
 }

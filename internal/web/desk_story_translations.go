@@ -1,6 +1,7 @@
 package web
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -24,6 +25,13 @@ type storyTranslationsPage struct {
 	CanNew  bool
 	Error   formError
 	Other   string // the link form as typed
+}
+
+// translationsText is what the page of a story's translations says.
+type translationsText struct {
+	Title, StoryN, Heading, Versions, Headline, SwitchLeads, UnlinkConfirm, Unlink string // Title: %s, the headline; StoryN: %d
+	NoneYet, Start, StartIntro, StartButton, Link, StoryRef, StoryRefHint          string
+	TheStory, LinkButton, Started, Linked, Unlinked                                string
 }
 
 // deskTranslation is a translation as the desk lists it.
@@ -71,7 +79,7 @@ func (s *Server) storyTranslate(w http.ResponseWriter, r *http.Request, u news.U
 		if err != nil {
 			return s.translationFormError(w, r, u, &x, other, err)
 		}
-		s.flash(r, "Translation started: translate the draft, then publish it.")
+		s.flash(r, s.deskWords(r, u).Translations.Started)
 		return deskRedirect(w, r, "/desk/stories/"+strconv.FormatInt(draft.ID, 10))
 	case "link":
 		if err := news.Authorize(u, news.ActEditStory, &x); err != nil {
@@ -91,7 +99,7 @@ func (s *Server) storyTranslate(w http.ResponseWriter, r *http.Request, u news.U
 		if err := s.store.LinkTranslations(r.Context(), x.ID, y.ID); err != nil {
 			return s.translationFormError(w, r, u, &x, other, err)
 		}
-		s.flash(r, "Linked: each story's page now leads to the other.")
+		s.flash(r, s.deskWords(r, u).Translations.Linked)
 	case "unlink":
 		if err := news.Authorize(u, news.ActEditStory, &x); err != nil {
 			return err
@@ -99,7 +107,7 @@ func (s *Server) storyTranslate(w http.ResponseWriter, r *http.Request, u news.U
 		if err := s.store.UnlinkTranslation(r.Context(), x.ID); err != nil {
 			return err
 		}
-		s.flash(r, "Unlinked from its translations.")
+		s.flash(r, s.deskWords(r, u).Translations.Unlinked)
 	default:
 		return news.Errorf(news.ErrInvalid, "unknown action")
 	}
@@ -109,7 +117,7 @@ func (s *Server) storyTranslate(w http.ResponseWriter, r *http.Request, u news.U
 // translationFormError shows the page again with the refusal beside the
 // forms, or returns err when it is not a form's problem.
 func (s *Server) translationFormError(w http.ResponseWriter, r *http.Request, u news.User, x *news.Story, other string, err error) error {
-	fe, ok := asFormError(err)
+	fe, ok := asFormError(err, s.deskWords(r, u))
 	if !ok {
 		return err
 	}
@@ -148,10 +156,11 @@ func storyIDIn(s string) (int64, bool) {
 
 // translationsPage builds the page of x's translations for u.
 func (s *Server) translationsPage(r *http.Request, u news.User, x *news.Story) (*storyTranslationsPage, error) {
-	dp, err := s.newDeskPage(r, u, "Translations: "+x.Headline, "stories")
+	dp, err := s.newDeskPage(r, u, "stories")
 	if err != nil {
 		return nil, err
 	}
+	dp.Title = fmt.Sprintf(dp.T.Translations.Title, x.Headline)
 	ed, _ := findEdition(dp.Editions, x.Edition)
 	p := &storyTranslationsPage{
 		deskPage: dp, StoryID: x.ID, Headline: x.Headline, Edition: ed,

@@ -28,6 +28,13 @@ type deskTagsPage struct {
 	SiteURL string
 }
 
+// tagsText is what the tags page says.
+type tagsText struct {
+	Title, New, Create, Find, FindPlaceholder, All, Intro, OnlyFirst, Merge string // OnlyFirst: %d, how many
+	MergeInto, MergeConfirm, IntoOf, DeleteConfirm, NoMatch, None           string // MergeConfirm, IntoOf, DeleteConfirm: %s, the name; NoMatch: %s, the search
+	Created, Saved, Moved, Merged, Deleted                                  string // Merged: the tag, then the other twice
+}
+
 // deskTags serves GET /desk/tags?edition=&q=.
 func (s *Server) deskTags(w http.ResponseWriter, r *http.Request, u news.User) error {
 	p, err := s.newTagsPage(r, u, r.URL.Query().Get("edition"))
@@ -48,9 +55,9 @@ func (s *Server) deskTagCreate(w http.ResponseWriter, r *http.Request, u news.Us
 	tag := news.Tag{Edition: p.Edition.Code, Name: form.Name, Slug: form.Slug}
 	if err := s.store.CreateTag(r.Context(), &tag); err != nil {
 		p.Create = form
-		return s.refuseManage(w, r, err, &p.Create.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
+		return s.refuseManage(w, r, p.T, err, &p.Create.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
 	}
-	s.flash(r, "Tag “"+tag.Name+"” created.")
+	s.flash(r, fmt.Sprintf(p.T.Tags.Created, tag.Name))
 	return deskRedirect(w, r, tagsURL(p.Edition.Code, ""))
 }
 
@@ -66,11 +73,11 @@ func (s *Server) deskTagUpdate(w http.ResponseWriter, r *http.Request, u news.Us
 	tag.Name, tag.Slug = form.Name, form.Slug
 	if err := s.store.UpdateTag(r.Context(), &tag); err != nil {
 		p.Edit = form
-		return s.refuseManage(w, r, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
+		return s.refuseManage(w, r, p.T, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
 	}
-	msg := "Tag “" + tag.Name + "” saved."
+	msg := fmt.Sprintf(p.T.Tags.Saved, tag.Name)
 	if tag.Slug != old.Slug {
-		msg += " Its old address " + p.Edition.PathPrefix() + "/tags/" + old.Slug + " now leads to " + p.Edition.PathPrefix() + "/tags/" + tag.Slug + "."
+		msg += " " + fmt.Sprintf(p.T.Tags.Moved, p.Edition.PathPrefix()+"/tags/"+old.Slug, p.Edition.PathPrefix()+"/tags/"+tag.Slug)
 	}
 	s.flash(r, msg)
 	return deskRedirect(w, r, tagsURL(p.Edition.Code, r.PostFormValue("q")))
@@ -92,9 +99,9 @@ func (s *Server) deskTagMerge(w http.ResponseWriter, r *http.Request, u news.Use
 	}
 	if err != nil {
 		p.Edit = form
-		return s.refuseManage(w, r, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
+		return s.refuseManage(w, r, p.T, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
 	}
-	s.flash(r, fmt.Sprintf("Tag “%s” merged into “%s”: its stories carry “%s” now, and its address leads there.", tag.Name, into.Name, into.Name))
+	s.flash(r, fmt.Sprintf(p.T.Tags.Merged, tag.Name, into.Name))
 	return deskRedirect(w, r, tagsURL(p.Edition.Code, r.PostFormValue("q")))
 }
 
@@ -120,9 +127,9 @@ func (s *Server) deskTagDelete(w http.ResponseWriter, r *http.Request, u news.Us
 	}
 	if err := s.store.DeleteTag(r.Context(), tag.ID); err != nil {
 		p.Edit.ID = tag.ID
-		return s.refuseManage(w, r, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
+		return s.refuseManage(w, r, p.T, err, &p.Edit.Errors, &p.Error, func(status int) error { return s.renderTags(w, r, p, status) })
 	}
-	s.flash(r, "Tag “"+tag.Name+"” deleted.")
+	s.flash(r, fmt.Sprintf(p.T.Tags.Deleted, tag.Name))
 	return deskRedirect(w, r, tagsURL(p.Edition.Code, r.PostFormValue("q")))
 }
 
@@ -149,10 +156,11 @@ func (s *Server) newTagsPage(r *http.Request, u news.User, code string) (*deskTa
 	if err := news.Authorize(u, news.ActManageSections, nil); err != nil {
 		return nil, err
 	}
-	dp, err := s.newDeskPage(r, u, "Tags", "tags")
+	dp, err := s.newDeskPage(r, u, "tags")
 	if err != nil {
 		return nil, err
 	}
+	dp.Title = dp.T.Tags.Title
 	ed, ok := findEdition(dp.Editions, code)
 	if !ok {
 		return nil, news.Errorf(news.ErrNotFound, "there is no edition %q", code)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"newsdesk/internal/auth"
+	"newsdesk/internal/i18n"
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
 )
@@ -63,6 +64,20 @@ func (df *deskFixture) addUser(t testing.TB, email string, role news.Role, hash 
 		u.PasswordHash = hash
 	}
 	return u
+}
+
+// deskWordsOf returns the desk's words in a language, from the catalogs.
+func deskWordsOf(t testing.TB, lang string) *deskText {
+	t.Helper()
+	c, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts, err := newDeskTexts(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return texts.forLang(lang)
 }
 
 // client is a browser of the desk: it keeps the session cookie.
@@ -153,11 +168,11 @@ func TestDeskSignIn(t *testing.T) {
 		want                  int
 		wantText              string
 	}{
-		{"wrong password", editor.Email, "wrong password!", http.StatusUnauthorized, msgBadCredentials},
-		{"unknown address", "nobody@example.com", deskPassword, http.StatusUnauthorized, msgBadCredentials},
-		{"empty", "", "", http.StatusUnauthorized, msgBadCredentials},
-		{"reader", df.users[news.RoleReader].Email, deskPassword, http.StatusForbidden, msgNoDesk},
-		{"invited, no password yet", invited.Email, "", http.StatusUnauthorized, msgBadCredentials},
+		{"wrong password", editor.Email, "wrong password!", http.StatusUnauthorized, deskWordsOf(t, "en").SignIn.BadCredentials},
+		{"unknown address", "nobody@example.com", deskPassword, http.StatusUnauthorized, deskWordsOf(t, "en").SignIn.BadCredentials},
+		{"empty", "", "", http.StatusUnauthorized, deskWordsOf(t, "en").SignIn.BadCredentials},
+		{"reader", df.users[news.RoleReader].Email, deskPassword, http.StatusForbidden, deskWordsOf(t, "en").SignIn.NoDesk},
+		{"invited, no password yet", invited.Email, "", http.StatusUnauthorized, deskWordsOf(t, "en").SignIn.BadCredentials},
 		{"address in another case", "  EDITOR@Example.com ", deskPassword, http.StatusSeeOther, ""},
 	}
 	for _, tt := range tests {
@@ -278,7 +293,7 @@ func TestDeskSessions(t *testing.T) {
 			df.srv.flash(r, msg)
 			return deskRedirect(w, r, "/desk/probe")
 		}
-		p, err := df.srv.newDeskPage(r, u, "Probe", "")
+		p, err := df.srv.newDeskPage(r, u, "")
 		if err != nil {
 			return err
 		}
@@ -357,7 +372,7 @@ func TestDeskSessions(t *testing.T) {
 		wantStatus(t, "session of a disabled user", on(c).get("/desk/probe"), http.StatusSeeOther)
 		res := c.post("/desk/signin", url.Values{"email": {u.Email}, "password": {deskPassword}})
 		wantStatus(t, "disabled user signs in", res, http.StatusForbidden)
-		mustContain(t, "page", visibleText(res.body), msgDisabled)
+		mustContain(t, "page", visibleText(res.body), deskWordsOf(t, "en").SignIn.Disabled)
 	})
 
 	t.Run("cross-site forgery", func(t *testing.T) {

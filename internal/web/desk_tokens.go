@@ -22,15 +22,16 @@ func (s *Server) deskTokens(w http.ResponseWriter, r *http.Request, u news.User)
 }
 
 func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, u news.User, status int, name string, ferr formError) error {
-	dp, err := s.newDeskPage(r, u, "API tokens", "account")
+	dp, err := s.newDeskPage(r, u, "account")
 	if err != nil {
 		return err
 	}
+	dp.Title = dp.T.Keys.TokensTitle
 	toks, err := s.store.UserTokens(r.Context(), u.ID)
 	if err != nil {
 		return err
 	}
-	table := keysTable{Keys: toks, NameHeading: "For", RevokeBase: "/desk/account/tokens"}
+	table := keysTable{T: dp.T, Keys: toks, NameHeading: dp.T.Keys.For, RevokeBase: "/desk/account/tokens"}
 	return s.renderDesk(w, r, status, "tokens", &tokensPage{deskPage: dp, Table: table, Form: ferr, Name: name})
 }
 
@@ -38,13 +39,13 @@ func (s *Server) renderTokens(w http.ResponseWriter, r *http.Request, u news.Use
 func (s *Server) deskTokenCreate(w http.ResponseWriter, r *http.Request, u news.User) error {
 	raw, _, err := s.store.CreateUserToken(r.Context(), u.ID, r.PostFormValue("name"))
 	if err != nil {
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
 		return s.renderTokens(w, r, u, statusOf(err), r.PostFormValue("name"), ferr)
 	}
-	s.flash(r, "Token made. Copy it now, it is shown this once: "+raw)
+	s.flash(r, s.deskWords(r, u).Keys.TokenMade+" "+raw)
 	return deskRedirect(w, r, "/desk/account/tokens")
 }
 
@@ -57,6 +58,6 @@ func (s *Server) deskTokenRevoke(w http.ResponseWriter, r *http.Request, u news.
 	if err := s.store.RevokeUserToken(r.Context(), u.ID, id); err != nil {
 		return err
 	}
-	s.flash(r, "Token revoked.")
+	s.flash(r, s.deskWords(r, u).Keys.TokenRevoked)
 	return deskRedirect(w, r, "/desk/account/tokens")
 }

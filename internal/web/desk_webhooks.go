@@ -2,6 +2,7 @@ package web
 
 import (
 	"crypto/rand"
+	"html/template"
 	"net/http"
 	"strconv"
 	"strings"
@@ -22,6 +23,14 @@ type webhooksPage struct {
 	Chosen map[string]bool
 }
 
+// webhooksText is what the webhooks page says.
+type webhooksText struct {
+	Title, Add, Address, Events, EventsProblem, AddButton, AddedOn, Pause, Resume string // EventsProblem: %s; AddedOn: %s, the date
+	DeleteConfirm, Deliveries, Event, Attempts, LastAnswer, Queued, Delivered     string // Deliveries: %s, the address
+	Failed, Pending, NextTry, NothingSent, Added, Resumed, PausedNow, Deleted     string // NextTry: %s, the time
+	Intro                                                                         template.HTML
+}
+
 // webhookRow is one webhook with its latest deliveries.
 type webhookRow struct {
 	news.Webhook
@@ -37,10 +46,11 @@ func (s *Server) deskWebhooks(w http.ResponseWriter, r *http.Request, u news.Use
 }
 
 func (s *Server) renderWebhooks(w http.ResponseWriter, r *http.Request, u news.User, status int, url string, chosen []string, ferr formError) error {
-	dp, err := s.newDeskPage(r, u, "Webhooks", "webhooks")
+	dp, err := s.newDeskPage(r, u, "webhooks")
 	if err != nil {
 		return err
 	}
+	dp.Title = dp.T.Webhooks.Title
 	hooks, err := s.store.Webhooks(r.Context())
 	if err != nil {
 		return err
@@ -77,13 +87,13 @@ func (s *Server) deskWebhookCreate(w http.ResponseWriter, r *http.Request, u new
 	}
 	hook, err := s.store.CreateWebhook(r.Context(), hook)
 	if err != nil {
-		ferr, ok := asFormError(err)
+		ferr, ok := asFormError(err, s.deskWords(r, u))
 		if !ok {
 			return err
 		}
 		return s.renderWebhooks(w, r, u, statusOf(err), r.PostFormValue("url"), r.PostForm["event"], ferr)
 	}
-	s.flash(r, "Webhook added. Its signing secret, shown this once: "+hook.Secret)
+	s.flash(r, s.deskWords(r, u).Webhooks.Added+" "+hook.Secret)
 	return deskRedirect(w, r, "/desk/webhooks")
 }
 
@@ -100,10 +110,10 @@ func (s *Server) deskWebhookActive(w http.ResponseWriter, r *http.Request, u new
 	if err := s.store.SetWebhookActive(r.Context(), id, active); err != nil {
 		return err
 	}
-	if active {
-		s.flash(r, "Webhook resumed.")
+	if t := s.deskWords(r, u).Webhooks; active {
+		s.flash(r, t.Resumed)
 	} else {
-		s.flash(r, "Webhook paused: it is sent nothing new until resumed.")
+		s.flash(r, t.PausedNow)
 	}
 	return deskRedirect(w, r, "/desk/webhooks")
 }
@@ -120,6 +130,6 @@ func (s *Server) deskWebhookDelete(w http.ResponseWriter, r *http.Request, u new
 	if err := s.store.DeleteWebhook(r.Context(), id); err != nil {
 		return err
 	}
-	s.flash(r, "Webhook deleted.")
+	s.flash(r, s.deskWords(r, u).Webhooks.Deleted)
 	return deskRedirect(w, r, "/desk/webhooks")
 }

@@ -192,12 +192,13 @@ type Server struct {
 	log    *slog.Logger
 	pages  *pageSet
 	static *staticFiles
-	words  *i18n.Catalog // month names, plurals and relative times per language
-	ui     *uiTexts      // the chrome's words per language, from words
-	zones  sync.Map      // time zone name -> *time.Location
-	nav    navCache      // editions and sections, for at most navTTL
-	cache  *pageCache    // rendered public pages; nil when disabled
-	poll   time.Duration // how often Watch reads changes unannounced
+	words  *i18n.Catalog        // month names, plurals and relative times per language
+	ui     *uiTexts             // the chrome's words per language, from words
+	desk   *langTexts[deskText] // the desk's words per language
+	zones  sync.Map             // time zone name -> *time.Location
+	nav    navCache             // editions and sections, for at most navTTL
+	cache  *pageCache           // rendered public pages; nil when disabled
+	poll   time.Duration        // how often Watch reads changes unannounced
 
 	// sessions are the desk's server-side sessions (scs over the
 	// store's sessions table).
@@ -236,12 +237,16 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}
+	desk, err := newDeskTexts(words)
+	if err != nil {
+		return nil, fmt.Errorf("web: new server: %w", err)
+	}
 	if cfg.Mailer == nil {
 		if cfg.Mailer, err = mail.New(mail.Settings{From: "newsdesk <noreply@localhost>"}, logger); err != nil {
 			return nil, fmt.Errorf("web: new server: %w", err)
 		}
 	}
-	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, words: words, ui: ui, popular: map[string]popularTopics{}, poll: pollInterval}
+	s := &Server{cfg: cfg, store: st, log: logger, pages: pages, static: static, words: words, ui: ui, desk: desk, popular: map[string]popularTopics{}, poll: pollInterval}
 	s.sessions = newSessionManager(st.Sessions(), strings.HasPrefix(cfg.BaseURL, "https://"), logger)
 	if cfg.CacheSize == 0 {
 		cfg.CacheSize = DefaultCacheSize

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"newsdesk/internal/i18n"
@@ -77,33 +78,33 @@ func (u *uiText) noteKind(k news.NoteKind) string {
 
 // uiTexts are the chrome's words in every language of the catalogs,
 // built once when the server starts.
-type uiTexts struct {
-	byLang  map[string]*uiText // by primary language subtag: "en", "ru"
-	english *uiText
+type uiTexts = langTexts[uiText]
+
+// langTexts holds a struct of words, T, for every language of the
+// catalogs: the site's chrome (uiText) or the desk's (deskText).
+type langTexts[T any] struct {
+	byLang  map[string]*T // by primary language subtag: "en", "ru"
+	english *T
 }
 
-// newUITexts fills a uiText for each language of the catalogs: field F of
-// uiText is message "ui.F", field G of its Podcast "ui.Podcast.G", an
-// entry k of a map "ui.NoteKinds.k". A message a language lacks is in
+// newLangTexts fills a T for each language of the catalogs from the
+// messages under prefix (see fillText), then calls done, when not nil,
+// for what reflection cannot fill. A message a language lacks is in
 // English (the i18n test lists them), and one English lacks stops the
 // server at start.
-func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
-	t := &uiTexts{byLang: map[string]*uiText{}}
+func newLangTexts[T any](c *i18n.Catalog, prefix string, done func(*T, *i18n.Lang) error) (*langTexts[T], error) {
+	t := &langTexts[T]{byLang: map[string]*T{}}
 	for _, lang := range c.Languages() {
-		ui := &uiText{Media: &mediaText{}, Account: &accountText{}, Search: &searchText{}}
-		if err := fillText(c.Lang(lang), "ui.", reflect.ValueOf(ui).Elem()); err != nil {
+		words, l := new(T), c.Lang(lang)
+		if err := fillText(l, prefix, reflect.ValueOf(words).Elem()); err != nil {
 			return nil, fmt.Errorf("web: words of %s: %w", lang, err)
 		}
-		// Translations of the store's and auth's English messages,
-		// keyed by the English message.
-		ui.Account.messages = map[string]string{}
-		for _, id := range c.IDs(accountMessages) {
-			en := strings.TrimPrefix(id, accountMessages)
-			if tr := c.Lang(lang).T(id); tr != en {
-				ui.Account.messages[en] = tr
+		if done != nil {
+			if err := done(words, l); err != nil {
+				return nil, fmt.Errorf("web: words of %s: %w", lang, err)
 			}
 		}
-		t.byLang[lang] = ui
+		t.byLang[lang] = words
 	}
 	t.english = t.byLang["en"]
 	if t.english == nil {
@@ -112,17 +113,61 @@ func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
 	return t, nil
 }
 
+// newUITexts fills a uiText for each language of the catalogs: field F of
+// uiText is message "ui.F", field G of its Podcast "ui.Podcast.G", an
+// entry k of a map "ui.NoteKinds.k".
+func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
+	return newLangTexts(c, "ui.", func(ui *uiText, l *i18n.Lang) error {
+		// Translations of the store's and auth's English messages,
+		// keyed by the English message.
+		ui.Account.messages = map[string]string{}
+		for _, id := range c.IDs(accountMessages) {
+			en := strings.TrimPrefix(id, accountMessages)
+			if tr := l.T(id); tr != en {
+				ui.Account.messages[en] = tr
+			}
+		}
+		return nil
+	})
+}
+
 // accountMessages prefixes the ids of translated store and auth messages.
 const accountMessages = "ui.Account.messages."
 
-// uiMaps lists the keys of the maps in uiText, which reflection cannot.
+// uiMaps lists the keys of the maps in uiText and deskText, by the
+// maps' field names, which reflection cannot.
 var uiMaps = map[string][]string{
-	"NoteKinds": {string(news.NoteCorrection), string(news.NoteClarification), string(news.NoteUpdate)},
-	"Labels":    {string(news.LabelVideo), string(news.LabelPhotos), string(news.LabelAudio)},
+	"NoteKinds":   {string(news.NoteCorrection), string(news.NoteClarification), string(news.NoteUpdate)},
+	"Labels":      {string(news.LabelVideo), string(news.LabelPhotos), string(news.LabelAudio)},
+	"Roles":       keysOf(append(slices.Clone(news.StaffRoles), news.RoleReader)),
+	"Statuses":    keysOf(news.Statuses),
+	"StatusWords": keysOf(news.Statuses),
+	"Tabs":        keysOf(news.Statuses),
+	"FieldNames":  fieldNames,
+	"FieldLabels": storyFields,
+	"Buttons":     storyActionKeys(),
+	"Done":        storyActionKeys(),
+	"MediaLabels": keysOf(news.MediaRoles),
+	"MediaHints":  keysOf(news.MediaRoles),
+	"Kinds":       revisionKinds,
+	"MediaKinds":  keysOf(news.MediaKinds),
+	"Channels":    {"radio", "podcasts"}, // the other channels' names are brands
+	"Fields":      revisionFields,
+	"Headings":    {"400", "401", "403", "404", "409", "413", "429", "500"}, // HTTP statuses
+}
+
+// keysOf lists values of a string type as map keys.
+func keysOf[S ~string](vals []S) []string {
+	out := make([]string, len(vals))
+	for i, v := range vals {
+		out[i] = string(v)
+	}
+	return out
 }
 
 // fillText sets every exported string field of the struct v, and of the
-// structs it holds, from the messages under prefix.
+// structs it holds, from the messages under prefix; a plural field gets
+// the message's plural forms. Nil pointers to structs are allocated.
 func fillText(l *i18n.Lang, prefix string, v reflect.Value) error {
 	t := v.Type()
 	for i := range t.NumField() {
@@ -131,6 +176,13 @@ func fillText(l *i18n.Lang, prefix string, v reflect.Value) error {
 			continue
 		}
 		id := prefix + f.Name
+		if fv.Type() == pluralType {
+			if l.N(id, 1) == id {
+				return fmt.Errorf("no message %s", id)
+			}
+			fv.Set(reflect.ValueOf(plural{lang: l, id: id}))
+			continue
+		}
 		switch fv.Kind() {
 		case reflect.String:
 			s := l.T(id)
@@ -153,6 +205,9 @@ func fillText(l *i18n.Lang, prefix string, v reflect.Value) error {
 				return err
 			}
 		case reflect.Pointer:
+			if fv.IsNil() {
+				fv.Set(reflect.New(fv.Type().Elem()))
+			}
 			if err := fillText(l, id+".", fv.Elem()); err != nil {
 				return err
 			}
@@ -161,9 +216,22 @@ func fillText(l *i18n.Lang, prefix string, v reflect.Value) error {
 	return nil
 }
 
+// plural is a message with plural forms, such as "{{.Count}} stories":
+// N writes it for a count in the language it was filled for.
+type plural struct {
+	lang *i18n.Lang
+	id   string
+}
+
+var pluralType = reflect.TypeFor[plural]()
+
+// N returns the message for the count n (1 story, 3 stories; 1 материал,
+// 3 материала, 5 материалов).
+func (p plural) N(n int) string { return p.lang.N(p.id, n) }
+
 // forLang returns the words for a language tag ("ru", "ru-RU"), English
 // when the catalogs have none of that language.
-func (t *uiTexts) forLang(tag string) *uiText {
+func (t *langTexts[T]) forLang(tag string) *T {
 	lang, _, _ := strings.Cut(strings.ToLower(tag), "-")
 	if ui, ok := t.byLang[lang]; ok {
 		return ui

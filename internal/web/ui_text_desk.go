@@ -1,0 +1,334 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"maps"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"newsdesk/internal/i18n"
+	"newsdesk/internal/news"
+)
+
+// deskText holds the desk's words in one language: field F is message
+// "desk.F", field G of its Stories "desk.Stories.G" (see newLangTexts).
+// The layout's words and those many pages share are here; each page's
+// are in a struct beside its handler. Members of staff read the desk in
+// the language they chose on their account page, else in the default
+// edition's.
+type deskText struct {
+	lang     *i18n.Lang // dates and plurals
+	problems *problems  // the domain's English messages in this language
+	script   string     // JS as JSON, for the desk's scripts
+
+	LanguageName string // the language's own name, in the choice of language
+	// The layout.
+	Brand, Desk, PageTitle string // PageTitle: the page's, %s, then the desk's and brand
+	SkipToContent, MainNav string
+	NewStory, ViewSite     string
+	YourAccount, SignOut   string
+	Nav                    deskNavText
+	// Words many pages share.
+	Save, Delete, View, Find, Remove, Change string
+	Actions, Name, Address, Edition, Section string
+	Status, Previous, Next, PageOf           string // PageOf: "Page %d of %d"
+	Newer, Older, Pages, None, Never         string
+	NameOptional, EmailAddress, Password     string
+	Active, Disabled, Paused, Revoked        string
+	ViewOnSite, ViewOnSiteHidden             string // the link of a story list; its hidden ending
+	FieldProblem                             string // a field's label, %[1]s, then its problem, %[2]s
+	FixFields                                string // the message of a form with fields to correct
+	SignedOutError, InternalError            string
+	// FieldNames name the domain's fields, in a message that lists
+	// problems without the form beside it.
+	FieldNames map[string]string
+	// Roles and Statuses name them; StatusWords name a status in a
+	// sentence ("a draft", "in review").
+	Roles        map[news.Role]string
+	MediaKinds   map[news.MediaKind]string
+	Channels     map[string]string // the names of news.SiteChannels that are words
+	Statuses     map[news.Status]string
+	StatusWords  map[news.Status]string
+	JS           deskScriptText    // the words of the desk's scripts
+	Account      *deskAccountText  // desk_account.go
+	Keys         *keysText         // desk_apikeys.go
+	Editions     *editionsText     // desk_editions.go
+	Podcasts     *podcastsText     // desk_podcasts.go
+	Home         *homeText         // desk_home.go
+	Stories      *storiesText      // desk_stories.go
+	Story        *storyText        // desk_story_edit.go
+	Revisions    *revisionsText    // desk_revisions.go
+	Sections     *sectionsText     // desk_sections.go
+	Tags         *tagsText         // desk_tags.go
+	Media        *libraryText      // desk_media.go
+	Settings     *settingsText     // desk_settings.go
+	Staff        *staffText        // desk_staff.go
+	Notes        *notesText        // desk_story_notes.go
+	Translations *translationsText // desk_story_translations.go
+	Webhooks     *webhooksText     // desk_webhooks.go
+	SignIn       *signInText       // desk_signin.go
+	Error        *deskErrorText    // desk.go
+}
+
+// deskNavText is the desk's navigation.
+type deskNavText struct {
+	Stories, Media, Home, Sections, Tags, Podcasts string
+	Staff, Editions, Settings, Webhooks, APIKeys   string
+}
+
+// newDeskTexts fills a deskText for each language of the catalogs.
+func newDeskTexts(c *i18n.Catalog) (*langTexts[deskText], error) {
+	return newLangTexts(c, "desk.", func(t *deskText, l *i18n.Lang) error {
+		t.lang = l
+		js, err := json.Marshal(t.JS)
+		if err != nil {
+			return err
+		}
+		t.script = string(js)
+		t.problems, err = newProblems(c, l)
+		return err
+	})
+}
+
+// LanguageTag is the language's tag, for the page's lang attribute.
+func (t *deskText) LanguageTag() string { return t.lang.Tag() }
+
+// Script is the words of the desk's scripts as a JSON object, which the
+// layout hands them in the body's data-words attribute.
+func (t *deskText) Script() string { return t.script }
+
+// Date writes at with a Go layout, month names in the desk's language.
+func (t *deskText) Date(at time.Time, layout string) string { return t.lang.Date(at, layout) }
+
+// Time writes at on the desk: day, month, year and minutes in the zone
+// loc (an edition's), with the zone's abbreviation.
+func (t *deskText) Time(at time.Time, loc *time.Location) string {
+	return t.Date(at.In(loc), "2 Jan 2006, 15:04 MST")
+}
+
+// Role names a role.
+func (t *deskText) Role(r news.Role) string {
+	if s, ok := t.Roles[r]; ok {
+		return s
+	}
+	return string(r)
+}
+
+// StatusOf names a status.
+func (t *deskText) StatusOf(s news.Status) string {
+	if w, ok := t.Statuses[s]; ok {
+		return w
+	}
+	return string(s)
+}
+
+// MediaKind names a kind of media.
+func (t *deskText) MediaKind(k news.MediaKind) string {
+	if s, ok := t.MediaKinds[k]; ok {
+		return s
+	}
+	return string(k)
+}
+
+// ChannelName names one of the site's channels.
+func (t *deskText) ChannelName(c news.Channel) string {
+	if s, ok := t.Channels[c.Key]; ok {
+		return s
+	}
+	return c.Name
+}
+
+// StatusWord names a status in a sentence: "a draft", "in review".
+func (t *deskText) StatusWord(s news.Status) string {
+	if w, ok := t.StatusWords[s]; ok {
+		return w
+	}
+	return string(s)
+}
+
+// Problem is a field's problem as a sentence: its label and the message,
+// which the domain writes to follow the field's name ("is required").
+func (t *deskText) Problem(label, msg string) string {
+	return fmt.Sprintf(t.FieldProblem, label, msg)
+}
+
+// HTML formats a message with markup, escaping the arguments.
+func (t *deskText) HTML(format template.HTML, args ...any) template.HTML {
+	for i, a := range args {
+		args[i] = template.HTMLEscapeString(fmt.Sprint(a))
+	}
+	return template.HTML(fmt.Sprintf(string(format), args...))
+}
+
+// Sentence is a message that the domain writes as a whole sentence, with
+// a capital and a full stop.
+func (t *deskText) Sentence(msg string) string { return sentence(msg) }
+
+// Say returns one of the domain's English messages in the desk's
+// language, when the catalogs translate it.
+func (t *deskText) Say(msg string) string { return t.problems.say(msg) }
+
+// deskLanguage is the language u reads the desk in: the one chosen, else
+// the default edition's.
+func deskLanguage(u news.User, eds []news.Edition) string {
+	if u.Language != "" {
+		return u.Language
+	}
+	ed, _ := findEdition(eds, "")
+	return ed.Language
+}
+
+// deskWords returns the desk's words for u, who may be signed out (the
+// zero user). The editions are read from the navigation cache, for the
+// pages that have not read them.
+func (s *Server) deskWords(r *http.Request, u news.User) *deskText {
+	if u.Language != "" {
+		return s.desk.forLang(u.Language)
+	}
+	eds, err := s.loadEditions(r.Context())
+	if err != nil {
+		// The page says what failed; in English, which every catalog has.
+		return s.desk.english
+	}
+	return s.desk.forLang(deskLanguage(u, eds))
+}
+
+// fieldNames lists the fields FieldNames names: those of the domain's
+// validation errors and of the desk's forms.
+var fieldNames = []string{
+	"add", "alt", "at", "audio", "audio_file", "author", "body", "bylines", "category", "code", "confirm",
+	"cover", "current", "date_format", "default", "description", "edition", "email", "events", "featured_image",
+	"headline", "into", "kind", "labels", "language", "lead", "media", "media_alt", "media_attachment",
+	"media_audio", "media_gallery", "media_lead", "name", "number", "other", "owner_email", "password",
+	"position", "published_at", "role", "season", "secret", "section", "seo_title", "site_name", "slug",
+	"social_title", "status", "stories", "tag", "tags", "text", "time_zone", "title", "url",
+}
+
+// fieldName names a field for a message without its form; a field
+// named after a key (channel_vk, media_limit_image) goes by its key.
+func (t *deskText) fieldName(key string) string {
+	if s, ok := t.FieldNames[key]; ok {
+		return s
+	}
+	return strings.ReplaceAll(key, "_", " ")
+}
+
+// errorMessage is err's safe message in the desk's language, as a
+// sentence; a refusal with fields lists each with its problem.
+func (t *deskText) errorMessage(err error) string {
+	var e *news.Error
+	if errors.As(err, &e) && len(e.Fields) > 0 {
+		msg := t.FixFields
+		for _, f := range slices.Sorted(maps.Keys(e.Fields)) {
+			msg += " " + t.Problem(t.fieldName(f), t.Say(e.Fields[f]))
+		}
+		return msg
+	}
+	msg := t.Say(news.ErrorMessage(err))
+	if msg == "" {
+		return ""
+	}
+	return upperFirst(msg)
+}
+
+// problems translates the domain's English messages into one language:
+// message "desk.messages.M" is the translation of M. M may be a format
+// with verbs (%d, %s, %q, %v), which match the parts that vary; the
+// translation has a %s, or %[n]s, for each, in the order it needs them.
+type problems struct {
+	exact    map[string]string
+	patterns []problemPattern // the most literal first
+}
+
+type problemPattern struct {
+	re      *regexp.Regexp
+	format  string
+	literal int // characters outside the verbs
+}
+
+// problemMessages prefixes the ids of the domain's messages.
+const problemMessages = "desk.messages."
+
+func newProblems(c *i18n.Catalog, l *i18n.Lang) (*problems, error) {
+	p := &problems{exact: map[string]string{}}
+	for _, id := range c.IDs(problemMessages) {
+		en, tr := strings.TrimPrefix(id, problemMessages), l.T(id)
+		if !strings.Contains(en, "%") {
+			p.exact[en] = tr
+			continue
+		}
+		re, literal, err := formatPattern(en)
+		if err != nil {
+			return nil, fmt.Errorf("message %s: %w", id, err)
+		}
+		p.patterns = append(p.patterns, problemPattern{re: re, format: tr, literal: literal})
+	}
+	slices.SortStableFunc(p.patterns, func(a, b problemPattern) int { return b.literal - a.literal })
+	return p, nil
+}
+
+// verbPatterns are what each verb of a format matches.
+var verbPatterns = map[byte]string{'d': `(-?\d+)`, 's': `(.+?)`, 'v': `(.+?)`, 'q': `("(?:[^"\\]|\\.)*")`}
+
+// formatPattern turns a format into a regular expression that matches the
+// messages it writes, capturing each verb's text.
+func formatPattern(format string) (*regexp.Regexp, int, error) {
+	var b strings.Builder
+	literal := 0
+	b.WriteString("^")
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			j := strings.IndexByte(format[i:], '%')
+			if j < 0 {
+				j = len(format) - i
+			}
+			b.WriteString(regexp.QuoteMeta(format[i : i+j]))
+			literal += j
+			i += j - 1
+			continue
+		}
+		if i+1 == len(format) {
+			return nil, 0, errors.New("a format ends with %")
+		}
+		pat, ok := verbPatterns[format[i+1]]
+		if !ok {
+			return nil, 0, fmt.Errorf("verb %%%c is not one a message may use", format[i+1])
+		}
+		b.WriteString(pat)
+		i++
+	}
+	b.WriteString("$")
+	re, err := regexp.Compile(b.String())
+	return re, literal, err
+}
+
+// say translates msg, or returns it as it is.
+func (p *problems) say(msg string) string {
+	if p == nil {
+		return msg
+	}
+	if tr, ok := p.exact[msg]; ok {
+		return tr
+	}
+	for _, pt := range p.patterns {
+		if m := pt.re.FindStringSubmatch(msg); m != nil {
+			args := make([]any, len(m)-1)
+			for i, a := range m[1:] {
+				args[i] = a
+			}
+			return fmt.Sprintf(pt.format, args...)
+		}
+	}
+	return msg
+}
+
+// deskScriptText is what the desk's scripts say, by the names they use.
+type deskScriptText struct {
+	Copied string `json:"copied"`
+}
