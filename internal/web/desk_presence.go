@@ -56,7 +56,7 @@ func (s *Server) storyTakeOver(w http.ResponseWriter, r *http.Request, u news.Us
 		return fmt.Errorf("web: take over: %w", err)
 	}
 	if !wantsJSON(r) {
-		s.flash(r, "You are editing this story now.")
+		s.flash(r, s.deskWords(r, u).Story.EditingNow)
 		return deskRedirect(w, r, fmt.Sprintf("/desk/stories/%d", x.ID))
 	}
 	return s.writePresence(w, r, u, &x, ps)
@@ -90,14 +90,14 @@ func (s *Server) writePresence(w http.ResponseWriter, r *http.Request, u news.Us
 	if err != nil {
 		return err
 	}
-	now := time.Now().In(loc)
+	now, t := time.Now().In(loc), s.deskWords(r, u)
 	st := presenceState{
 		CanTakeOver: news.Can(u, news.ActEditStory, x),
 		IntervalMS:  news.PresenceHeartbeat.Milliseconds(),
 		Others:      []presenceUser{},
 	}
 	for i, p := range ps {
-		pu := presenceUser{ID: p.UserID, Name: p.UserName, Since: presenceTime(p.Since, now), SinceISO: p.Since.Format(time.RFC3339)}
+		pu := presenceUser{ID: p.UserID, Name: p.UserName, Since: presenceTime(t, p.Since, now), SinceISO: p.Since.Format(time.RFC3339)}
 		if i == 0 {
 			st.Editing = &pu
 			st.YouEdit = p.UserID == u.ID
@@ -110,11 +110,11 @@ func (s *Server) writePresence(w http.ResponseWriter, r *http.Request, u news.Us
 }
 
 // presenceTime shows when someone arrived: the time of day, with the date
-// when it was not today.
-func presenceTime(t, now time.Time) string {
+// when it was not today, in the desk's words w.
+func presenceTime(w *deskText, t, now time.Time) string {
 	t = t.In(now.Location())
 	if y, m, d := t.Date(); y == now.Year() && m == now.Month() && d == now.Day() {
 		return t.Format("15:04")
 	}
-	return t.Format("2 Jan 15:04")
+	return w.Date(t, "2 Jan 15:04")
 }

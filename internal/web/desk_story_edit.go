@@ -54,11 +54,11 @@ type storyText struct {
 	DescriptionHint, Link, Image, LinkAddress, LinkPlaceholder, ImageAlt, Insert    string
 	Cancel, Deleted, SlugTaken                                                      string // Deleted: %q, the headline; SlugTaken: %q, %q
 	ConflictBy, ConflictByNobody, ConflictByYou                                     string // %[1]s: the name, %[2]s the time; the others %s, the time
-	DeleteConfirm, Save, Saved                                                      string
+	DeleteConfirm, Save, Saved, EditingNow                                          string
 	// The rich text editor's buttons: their titles and hidden words.
 	ToolHeading, ToolSubheading, ToolBold, ToolItalic, ToolLink, ToolQuote    string
 	ToolBullets, ToolNumbers, ToolImage, ToolSource, Bold, Italic, List, HTML string
-	BoldName, ItalicName                                                      string
+	BoldName, ItalicName, H2, H3                                              string
 	Buttons, Done                                                             map[string]string // by action
 	MediaLabels, MediaHints                                                   map[news.MediaRole]string
 	FieldLabels                                                               map[string]string // the editor's fields in their errors

@@ -40,6 +40,7 @@ type deskText struct {
 	Status, Previous, Next, PageOf           string // PageOf: "Page %d of %d"
 	Newer, Older, Pages, None, Never         string
 	NameOptional, EmailAddress, Password     string
+	URLPlaceholder                           string
 	Active, Disabled, Paused, Revoked        string
 	ViewOnSite, ViewOnSiteHidden             string // the link of a story list; its hidden ending
 	FieldProblem                             string // a field's label, %[1]s, then its problem, %[2]s
@@ -328,7 +329,42 @@ func (p *problems) say(msg string) string {
 	return msg
 }
 
-// deskScriptText is what the desk's scripts say, by the names they use.
+// deskScriptText is what the desk's scripts say, by the names they use;
+// {name} marks where a script puts a value.
 type deskScriptText struct {
-	Copied string `json:"copied"`
+	Copied            string `json:"copied"`
+	WriteStory        string `json:"writeStory"`
+	Link              string `json:"link"`
+	Image             string `json:"image"`
+	UploadOf          string `json:"uploadOf"` // {name}: the file
+	Waiting           string `json:"waiting"`
+	Stored            string `json:"stored"`
+	InLibrary         string `json:"inLibrary"`
+	Refused           string `json:"refused"` // {status}: the HTTP status
+	ConnectionFailed  string `json:"connectionFailed"`
+	ShowNew           string `json:"showNew"`
+	ChooseMedia       string `json:"chooseMedia"`
+	Done              string `json:"done"`
+	SearchLibrary     string `json:"searchLibrary"`
+	UploadFiles       string `json:"uploadFiles"`
+	Loading           string `json:"loading"`
+	NothingMatches    string `json:"nothingMatches"`
+	LibraryFailed     string `json:"libraryFailed"`
+	Added             string `json:"added"`
+	WrongKind         string `json:"wrongKind"` // {kind}
+	AddFromLibrary    string `json:"addFromLibrary"`
+	ChooseFromLibrary string `json:"chooseFromLibrary"`
+	MoveUp            string `json:"moveUp"`   // {id}
+	MoveDown          string `json:"moveDown"` // {id}
+	Remove            string `json:"remove"`
+	RemoveItem        string `json:"removeItem"` // {id}
+	TakeOver          string `json:"takeOver"`
+	Since             string `json:"since"`    // {name}, {time}
+	AlsoOpen          string `json:"alsoOpen"` // {names}
+	TookOver          string `json:"tookOver"` // {name}, {time}
+	Editing           string `json:"editing"`  // {name}, {time}
+	KindImage         string `json:"kind_image"`
+	KindVideo         string `json:"kind_video"`
+	KindAudio         string `json:"kind_audio"`
+	KindDocument      string `json:"kind_document"`
 }

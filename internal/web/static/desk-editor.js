@@ -32,7 +32,7 @@
     area.setAttribute("aria-multiline", "true");
     area.setAttribute("aria-labelledby", "body-label");
     area.setAttribute("aria-describedby", "body-hint");
-    area.setAttribute("data-placeholder", "Write the story…");
+    area.setAttribute("data-placeholder", window.deskSay("writeStory"));
     // The textarea's value came from the server, sanitised: it is safe to
     // show as HTML.
     area.innerHTML = source.value;
@@ -171,7 +171,7 @@
     savedRange = sel.rangeCount ? sel.getRangeAt(0).cloneRange() : null;
     var url = document.getElementById("rte-url");
     var alt = document.getElementById("rte-alt");
-    dialog.querySelector("h2").textContent = kind === "image" ? "Image" : "Link";
+    dialog.querySelector("h2").textContent = window.deskSay(kind === "image" ? "image" : "link");
     dialog.querySelector("[data-image-only]").hidden = kind !== "image";
     var current = kind === "link" ? blockOf("a") : null;
     url.value = current ? current.getAttribute("href") : "";

@@ -9,6 +9,7 @@
   var drop = form.querySelector("[data-drop]");
   var list = form.querySelector("[data-progress]");
   var stored = 0;
+  var say = window.deskSay;
 
   function row(file) {
     var li = document.createElement("li");
@@ -18,10 +19,10 @@
     var bar = document.createElement("progress");
     bar.max = 100;
     bar.value = 0;
-    bar.setAttribute("aria-label", "Upload of " + file.name);
+    bar.setAttribute("aria-label", say("uploadOf", { name: file.name }));
     var status = document.createElement("span");
     status.className = "media-progress-status";
-    status.textContent = "waiting";
+    status.textContent = say("waiting");
     li.appendChild(name);
     li.appendChild(bar);
     li.appendChild(status);
@@ -47,19 +48,19 @@
       if (xhr.status === 200 && body.items && body.items.length) {
         var it = body.items[0];
         ui.bar.value = 100;
-        ui.status.textContent = it.created ? "stored" : "already in the library";
+        ui.status.textContent = say(it.created ? "stored" : "inLibrary");
         ui.li.className = "ok";
         ui.li.setAttribute("data-media-id", it.id);
         stored++;
       } else {
         ui.li.className = "failed";
-        ui.status.textContent = body.error || ("refused (" + xhr.status + ")");
+        ui.status.textContent = body.error || say("refused", { status: xhr.status });
       }
       done();
     };
     xhr.onerror = function () {
       ui.li.className = "failed";
-      ui.status.textContent = "the connection failed";
+      ui.status.textContent = say("connectionFailed");
       done();
     };
     xhr.send(data);
@@ -86,7 +87,7 @@
     a.href = location.pathname;
     a.className = "btn btn-small";
     a.setAttribute("data-refresh", "");
-    a.textContent = "Show the new items";
+    a.textContent = say("showNew");
     list.parentNode.insertBefore(a, list.nextSibling);
   }
 

@@ -9,6 +9,7 @@
   var box = document.querySelector("[data-media-fields]");
   if (!box || !window.fetch || !window.HTMLDialogElement) return;
   var known = {};
+  var say = window.deskSay;
   try {
     (JSON.parse(box.getAttribute("data-items") || "[]") || []).forEach(function (it) { known[it.id] = it; });
   } catch (e) { /* no items */ }
@@ -41,10 +42,16 @@
   // The dialog, shared by every field.
   var dlg = el("dialog", "picker");
   dlg.setAttribute("aria-labelledby", "picker-title");
-  dlg.innerHTML = '<div class="picker-head"><h2 id="picker-title">Choose media</h2><button type="button" class="btn btn-small" data-done>Done</button></div>' +
-    '<div class="picker-tools"><label class="visually-hidden" for="picker-q">Search the library</label><input id="picker-q" type="search" placeholder="Search the library">' +
-    '<label class="btn btn-small picker-upload">Upload files<input type="file" multiple hidden></label></div>' +
+  dlg.innerHTML = '<div class="picker-head"><h2 id="picker-title"></h2><button type="button" class="btn btn-small" data-done></button></div>' +
+    '<div class="picker-tools"><label class="visually-hidden" for="picker-q"></label><input id="picker-q" type="search">' +
+    '<label class="btn btn-small picker-upload"><span></span><input type="file" multiple hidden></label></div>' +
     '<ul class="media-progress" data-progress aria-live="polite"></ul><p class="picker-status" aria-live="polite"></p><ul class="picker-grid"></ul>';
+  // The words go in as text, never as markup.
+  dlg.querySelector("#picker-title").textContent = say("chooseMedia");
+  dlg.querySelector("[data-done]").textContent = say("done");
+  dlg.querySelector("label[for=picker-q]").textContent = say("searchLibrary");
+  dlg.querySelector("#picker-q").placeholder = say("searchLibrary");
+  dlg.querySelector(".picker-upload span").textContent = say("uploadFiles");
   document.body.appendChild(dlg);
   var grid = dlg.querySelector(".picker-grid");
   var q = dlg.querySelector("#picker-q");
@@ -63,13 +70,13 @@
   function load() {
     var url = "/desk/media?q=" + encodeURIComponent(q.value);
     if (target.kinds.length === 1) url += "&kind=" + target.kinds[0];
-    status.textContent = "Loading…";
+    status.textContent = say("loading");
     fetch(url, { headers: { Accept: "application/json" }, credentials: "same-origin" })
       .then(function (r) { return r.json(); })
       .then(function (body) {
         grid.textContent = "";
         var items = (body.items || []).filter(function (it) { return target.kinds.indexOf(it.kind) >= 0; });
-        status.textContent = items.length ? "" : "Nothing in the library matches.";
+        status.textContent = items.length ? "" : say("nothingMatches");
         items.forEach(function (it) {
           known[it.id] = it;
           var li = el("li");
@@ -88,7 +95,7 @@
           grid.appendChild(li);
         });
       })
-      .catch(function () { status.textContent = "The library could not be loaded."; });
+      .catch(function () { status.textContent = say("libraryFailed"); });
   }
 
   fileInput.addEventListener("change", function () {
@@ -123,17 +130,17 @@
           li.className = "ok";
           if (target.kinds.indexOf(it.kind) >= 0) {
             target.choose(it);
-            st.textContent = "added";
+            st.textContent = say("added");
           } else {
-            st.textContent = "stored, but a " + it.kind + " does not go here";
+            st.textContent = say("wrongKind", { kind: say("kind_" + it.kind) });
           }
         } else {
           li.className = "failed";
-          st.textContent = body.error || "refused (" + xhr.status + ")";
+          st.textContent = body.error || say("refused", { status: xhr.status });
         }
         next();
       };
-      xhr.onerror = function () { li.className = "failed"; st.textContent = "the connection failed"; next(); };
+      xhr.onerror = function () { li.className = "failed"; st.textContent = say("connectionFailed"); next(); };
       xhr.send(data);
     };
     next();
@@ -156,7 +163,7 @@
     var multiple = role !== "lead";
     var list = el("ul", "media-chosen");
     list.setAttribute("aria-label", field.querySelector("label").textContent);
-    var choose = el("button", "btn btn-small", multiple ? "Add from library" : "Choose from library");
+    var choose = el("button", "btn btn-small", say(multiple ? "addFromLibrary" : "chooseFromLibrary"));
     choose.type = "button";
     choose.setAttribute("data-choose", role);
     field.insertBefore(list, input.nextSibling);
@@ -173,10 +180,10 @@
         li.appendChild(el("span", "media-chosen-name", "#" + id + (it ? " " + it.name : "")));
         var tools = el("span", "row-actions");
         if (multiple && all.length > 1) {
-          [["↑", -1, "Move up"], ["↓", 1, "Move down"]].forEach(function (m) {
+          [["↑", -1, "moveUp"], ["↓", 1, "moveDown"]].forEach(function (m) {
             var b = el("button", "btn btn-small", m[0]);
             b.type = "button";
-            b.setAttribute("aria-label", m[2] + " #" + id);
+            b.setAttribute("aria-label", say(m[2], { id: id }));
             b.disabled = (m[1] < 0 && i === 0) || (m[1] > 0 && i === all.length - 1);
             b.addEventListener("click", function () {
               var l = ids(input), j = i + m[1];
@@ -186,9 +193,9 @@
             tools.appendChild(b);
           });
         }
-        var rm = el("button", "btn btn-small btn-danger", "Remove");
+        var rm = el("button", "btn btn-small btn-danger", say("remove"));
         rm.type = "button";
-        rm.setAttribute("aria-label", "Remove #" + id);
+        rm.setAttribute("aria-label", say("removeItem", { id: id }));
         rm.addEventListener("click", function () {
           setIds(input, ids(input).filter(function (x) { return x !== id; }));
         });
@@ -213,7 +220,7 @@
 
   // The featured image: the address of a library image.
   document.querySelectorAll("input[data-pick-url]").forEach(function (input) {
-    var b = el("button", "btn btn-small", "Choose from library");
+    var b = el("button", "btn btn-small", say("chooseFromLibrary"));
     b.type = "button";
     b.setAttribute("data-choose", "featured");
     input.parentNode.insertBefore(b, input.nextSibling);

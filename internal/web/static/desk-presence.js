@@ -15,6 +15,7 @@
   // lost is set once another took the story over from this page.
   var lost = false;
   var stopped = false;
+  var say = window.deskSay;
 
   function post(path) {
     return fetch(url + path, {
@@ -37,13 +38,23 @@
 
   function takeOverButton(state) {
     if (!state.can_take_over) return null;
-    var b = el("button", "btn btn-small", "Take over");
+    var b = el("button", "btn btn-small", say("takeOver"));
     b.type = "button";
     b.addEventListener("click", function () {
       b.disabled = true;
       post("/takeover").then(show, function () { b.disabled = false; });
     });
     return b;
+  }
+
+  // named fills p with a message that names someone: the name in bold,
+  // as text, and the rest around it.
+  function named(p, key, name, time) {
+    var parts = say(key, { time: time }).split("{name}");
+    parts.forEach(function (part, i) {
+      if (i > 0) p.appendChild(el("strong", "", name));
+      if (part) p.appendChild(document.createTextNode(part));
+    });
   }
 
   // show renders the banner from a heartbeat's answer. Names go in as
@@ -61,8 +72,8 @@
         box.hidden = true;
         return;
       }
-      var names = state.others.map(function (o) { return o.name + " (since " + o.since + ")"; });
-      box.appendChild(el("p", "presence-text", "Also open here: " + names.join(", ") + ". They see that you are editing."));
+      var names = state.others.map(function (o) { return say("since", { name: o.name, time: o.since }); });
+      box.appendChild(el("p", "presence-text", say("alsoOpen", { names: names.join(", ") })));
       box.setAttribute("role", "status");
       box.hidden = false;
       return;
@@ -75,13 +86,10 @@
       lost = true;
       box.className = "presence presence-lost";
       box.setAttribute("role", "alert");
-      p.appendChild(el("strong", "", ed.name));
-      p.appendChild(document.createTextNode(" took over this story at " + ed.since +
-        ". Your changes on this page are not saved: if you save, you will see what " + ed.name + " changed first."));
+      named(p, "tookOver", ed.name, ed.since);
     } else {
       box.setAttribute("role", "status");
-      p.appendChild(el("strong", "", ed.name));
-      p.appendChild(document.createTextNode(" is editing this story since " + ed.since + "."));
+      named(p, "editing", ed.name, ed.since);
     }
     box.appendChild(p);
     var b = takeOverButton(state);

@@ -4,6 +4,17 @@
 (function () {
   "use strict";
 
+  // The words of the desk's scripts, in the user's language: the layout
+  // hands them over in the body's data-words. say("key", {name: "x"})
+  // returns one with each {name} filled in; the other scripts use it too.
+  var words = {};
+  try { words = JSON.parse(document.body.getAttribute("data-words") || "{}"); } catch (e) { /* none */ }
+  window.deskSay = function (key, args) {
+    var s = words[key] || key;
+    Object.keys(args || {}).forEach(function (k) { s = s.split("{" + k + "}").join(String(args[k])); });
+    return s;
+  };
+
   // <form data-confirm="Disable this account?"> asks before submitting.
   document.addEventListener("submit", function (e) {
     var form = e.target;
@@ -20,7 +31,7 @@
     input.select();
     var done = function () {
       var label = btn.textContent;
-      btn.textContent = "Copied";
+      btn.textContent = window.deskSay("copied");
       setTimeout(function () { btn.textContent = label; }, 1500);
     };
     if (navigator.clipboard && window.isSecureContext) {
