@@ -37,6 +37,14 @@ const (
 	ActDeleteMedia Action = "delete media"
 )
 
+// Actions lists every desk action.
+var Actions = []Action{
+	ActCreateStory, ActEditStory, ActSubmitStory, ActPublishStory, ActScheduleStory, ActUnpublishStory,
+	ActTrashStory, ActRestoreStory, ActDeleteStory, ActAddNote, ActCurateHome, ActManageSections,
+	ActManageStaff, ActManageEditions, ActManageSettings, ActManageWebhooks, ActManageAPIKeys,
+	ActManageShows, ActEditEpisode, ActPublishEpisode, ActUploadMedia, ActEditMedia, ActDeleteMedia,
+}
+
 // Can reports whether u may take action a, on st for story actions.
 //
 // A contributor writes and edits own drafts and submits them for review. An

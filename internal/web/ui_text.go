@@ -151,6 +151,7 @@ var uiMaps = map[string][]string{
 	"MediaHints":  keysOf(news.MediaRoles),
 	"Kinds":       revisionKinds,
 	"MediaKinds":  keysOf(news.MediaKinds),
+	"ActionNames": keysOf(news.Actions),
 	"Channels":    {"radio", "podcasts"}, // the other channels' names are brands
 	"Fields":      revisionFields,
 	"Headings":    {"400", "401", "403", "404", "409", "413", "429", "500"}, // HTTP statuses

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -54,6 +55,7 @@ type deskText struct {
 	Roles        map[news.Role]string
 	MediaKinds   map[news.MediaKind]string
 	Channels     map[string]string // the names of news.SiteChannels that are words
+	ActionNames  map[news.Action]string
 	Statuses     map[news.Status]string
 	StatusWords  map[news.Status]string
 	JS           deskScriptText    // the words of the desk's scripts
@@ -92,9 +94,46 @@ func newDeskTexts(c *i18n.Catalog) (*langTexts[deskText], error) {
 			return err
 		}
 		t.script = string(js)
-		t.problems, err = newProblems(c, l)
-		return err
+		if t.problems, err = newProblems(c, l); err != nil {
+			return err
+		}
+		if lang, _, _ := strings.Cut(l.Tag(), "-"); lang != "en" {
+			t.problems.word = t.valueWords()
+		}
+		return nil
 	})
+}
+
+// countOfStories is how the domain's English messages count stories.
+var countOfStories = regexp.MustCompile(`^(\d+) (?:story|stories)$`)
+
+// valueWords translates the values the domain's messages carry in
+// English: roles, statuses (as they are, or as statusWord writes them),
+// kinds of media, desk actions and counts of stories.
+func (t *deskText) valueWords() func(string) string {
+	words := map[string]string{}
+	for r, s := range t.Roles {
+		words[string(r)] = s
+	}
+	for st, s := range t.StatusWords {
+		words[string(st)], words[statusWord(st)] = s, s
+	}
+	for k, s := range t.MediaKinds {
+		words[string(k)] = s
+	}
+	for a, s := range t.ActionNames {
+		words[string(a)] = s
+	}
+	return func(v string) string {
+		if s, ok := words[v]; ok {
+			return s
+		}
+		if m := countOfStories.FindStringSubmatch(v); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			return t.Stories.Total.N(n)
+		}
+		return v
+	}
 }
 
 // LanguageTag is the language's tag, for the page's lang attribute.
@@ -245,10 +284,15 @@ func (t *deskText) errorMessage(err error) string {
 type problems struct {
 	exact    map[string]string
 	patterns []problemPattern // the most literal first
+	// word translates the values that messages carry in English (a role,
+	// a status, a kind of media, a count of stories), or returns them as
+	// they are; nil in English.
+	word func(string) string
 }
 
 type problemPattern struct {
 	re      *regexp.Regexp
+	verbs   []byte // of each group, in order
 	format  string
 	literal int // characters outside the verbs
 }
@@ -260,15 +304,18 @@ func newProblems(c *i18n.Catalog, l *i18n.Lang) (*problems, error) {
 	p := &problems{exact: map[string]string{}}
 	for _, id := range c.IDs(problemMessages) {
 		en, tr := strings.TrimPrefix(id, problemMessages), l.T(id)
+		if tr == en {
+			continue // English, or a message the language says the same way
+		}
 		if !strings.Contains(en, "%") {
 			p.exact[en] = tr
 			continue
 		}
-		re, literal, err := formatPattern(en)
+		re, verbs, literal, err := formatPattern(en)
 		if err != nil {
 			return nil, fmt.Errorf("message %s: %w", id, err)
 		}
-		p.patterns = append(p.patterns, problemPattern{re: re, format: tr, literal: literal})
+		p.patterns = append(p.patterns, problemPattern{re: re, verbs: verbs, format: tr, literal: literal})
 	}
 	slices.SortStableFunc(p.patterns, func(a, b problemPattern) int { return b.literal - a.literal })
 	return p, nil
@@ -278,9 +325,10 @@ func newProblems(c *i18n.Catalog, l *i18n.Lang) (*problems, error) {
 var verbPatterns = map[byte]string{'d': `(-?\d+)`, 's': `(.+?)`, 'v': `(.+?)`, 'q': `("(?:[^"\\]|\\.)*")`}
 
 // formatPattern turns a format into a regular expression that matches the
-// messages it writes, capturing each verb's text.
-func formatPattern(format string) (*regexp.Regexp, int, error) {
+// messages it writes, capturing each verb's text, and lists the verbs.
+func formatPattern(format string) (*regexp.Regexp, []byte, int, error) {
 	var b strings.Builder
+	var verbs []byte
 	literal := 0
 	b.WriteString("^")
 	for i := 0; i < len(format); i++ {
@@ -295,18 +343,19 @@ func formatPattern(format string) (*regexp.Regexp, int, error) {
 			continue
 		}
 		if i+1 == len(format) {
-			return nil, 0, errors.New("a format ends with %")
+			return nil, nil, 0, errors.New("a format ends with %")
 		}
 		pat, ok := verbPatterns[format[i+1]]
 		if !ok {
-			return nil, 0, fmt.Errorf("verb %%%c is not one a message may use", format[i+1])
+			return nil, nil, 0, fmt.Errorf("verb %%%c is not one a message may use", format[i+1])
 		}
 		b.WriteString(pat)
+		verbs = append(verbs, format[i+1])
 		i++
 	}
 	b.WriteString("$")
 	re, err := regexp.Compile(b.String())
-	return re, literal, err
+	return re, verbs, literal, err
 }
 
 // say translates msg, or returns it as it is.
@@ -321,6 +370,9 @@ func (p *problems) say(msg string) string {
 		if m := pt.re.FindStringSubmatch(msg); m != nil {
 			args := make([]any, len(m)-1)
 			for i, a := range m[1:] {
+				if pt.verbs[i] == 's' && p.word != nil {
+					a = p.word(a)
+				}
 				args[i] = a
 			}
 			return fmt.Sprintf(pt.format, args...)
