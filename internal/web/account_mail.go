@@ -62,9 +62,9 @@ func (q *accountReq) checkEmail(email string) string {
 func (q *accountReq) checkNewPassword(pw string) string {
 	switch n := utf8.RuneCountInString(pw); {
 	case n < auth.MinPasswordLen:
-		return fmt.Sprintf(q.a.ShortPassword, auth.MinPasswordLen)
+		return q.a.ShortPassword.N(auth.MinPasswordLen)
 	case n > auth.MaxPasswordLen:
-		return fmt.Sprintf(q.a.LongPassword, auth.MaxPasswordLen)
+		return q.a.LongPassword.N(auth.MaxPasswordLen)
 	case auth.CommonPassword(pw):
 		return q.a.CommonPassword
 	}

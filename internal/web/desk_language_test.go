@@ -32,7 +32,7 @@ func TestDeskInRussian(t *testing.T) {
 	wantStatus(t, "choose Russian", admin.post("/desk/account", url.Values{"name": {"Анна"}, "language": {"ru"}}), http.StatusSeeOther)
 	mustContain(t, "account after choosing", admin.get("/desk/account").body, "Теперь редакция на языке: Русский.")
 	show := df.russianShow(t, admin)
-	english := englishDeskWords(t)
+	english := englishWords(t, "desk.")
 
 	for _, tc := range []struct {
 		path  string
@@ -104,6 +104,33 @@ var sameInRussian = map[string]bool{
 	"desk.LanguageName": true, "desk.Brand": true, "desk.Revisions.Newsdesk": true, "desk.Story.HTML": true, "desk.URLPlaceholder": true,
 }
 
+// TestRussianSiteInRussian reads the Russian edition's pages, its
+// readers' account pages and an error page, and finds none of the site's
+// English words on them.
+func TestRussianSiteInRussian(t *testing.T) {
+	af := newAccountFixture(t, 3)
+	english := englishWords(t, "ui.")
+	c := af.browser(t, "192.0.2.120")
+	for _, path := range []string{
+		"/ru/", "/ru/mir/", "/ru" + af.russian.Path(), "/ru/tags/irak", "/ru/search?q=жители", "/ru/search?sort=x",
+		"/ru/podcasts/", "/ru/no-such-page", "/account/signin?ed=ru", "/account/signup?ed=ru", "/account/reset?ed=ru",
+	} {
+		t.Run(path, func(t *testing.T) {
+			res := c.get(path)
+			if res.status >= 500 {
+				t.Fatalf("GET %s: %d", path, res.status)
+			}
+			mustContain(t, path, res.body, `<html lang="ru">`)
+			text := visibleWords(res.body)
+			for _, w := range english {
+				if w.re.MatchString(text) {
+					t.Errorf("English left on the page: %q (%s)", w.text, w.id)
+				}
+			}
+		})
+	}
+}
+
 // deskWord is an English message of the desk with the expression that
 // finds it as whole words.
 type deskWord struct {
@@ -111,10 +138,10 @@ type deskWord struct {
 	re       *regexp.Regexp
 }
 
-// englishDeskWords lists the desk's English messages that Russian says
+// englishWords lists the English messages under prefix that Russian says
 // differently, as the parts between their verbs, placeholders and markup
 // that are long enough to be telling.
-func englishDeskWords(t *testing.T) []deskWord {
+func englishWords(t *testing.T, prefix string) []deskWord {
 	t.Helper()
 	c, err := i18n.New()
 	if err != nil {
@@ -123,7 +150,7 @@ func englishDeskWords(t *testing.T) []deskWord {
 	en := c.Lang("en")
 	breaks := regexp.MustCompile(`%(\[\d+\])?[a-z]|\{\{[^}]*\}\}|\{[a-z]+\}|<[^>]*>`)
 	var out []deskWord
-	for _, id := range c.IDs("desk.") {
+	for _, id := range c.IDs(prefix) {
 		text := en.T(id)
 		if text == id || sameInRussian[id] {
 			continue
@@ -131,7 +158,7 @@ func englishDeskWords(t *testing.T) []deskWord {
 		// A message of the domain's has the words of the values it
 		// carries ("story 12 not found"): only its longer parts tell.
 		words := 1
-		if strings.HasPrefix(id, problemMessages) {
+		if strings.HasPrefix(id, problemMessages) || strings.HasPrefix(id, accountMessages) {
 			words = 2
 		}
 		for _, part := range breaks.Split(html.UnescapeString(text), -1) {

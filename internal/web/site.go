@@ -186,7 +186,11 @@ func (st *site) base(r *http.Request, current string) basePage {
 	b.AccountLinks = st.accountLinks(st.here)
 	for _, c := range news.SiteChannels {
 		if addr := st.settings.Channels[c.Key]; addr != "" {
-			b.Channels = append(b.Channels, navLink{Name: c.Name, URL: addr})
+			name := c.Name
+			if s, ok := st.ui.Channels[c.Key]; ok {
+				name = s
+			}
+			b.Channels = append(b.Channels, navLink{Name: name, URL: addr})
 		}
 	}
 	return b

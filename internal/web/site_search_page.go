@@ -4,6 +4,8 @@ import (
 	"errors"
 	"html/template"
 	"net/http"
+	"strconv"
+	"strings"
 
 	"newsdesk/internal/news"
 )
@@ -106,7 +108,7 @@ func (s *Server) searchPageHandler(w http.ResponseWriter, r *http.Request) error
 func (s *Server) runSearch(r *http.Request, st *site, p *searchPage) (int, error) {
 	q, ok, err := s.searchQuery(r.Context(), st, p.Form)
 	if errors.Is(err, news.ErrInvalid) {
-		p.Problems = append(p.Problems, news.ErrorMessage(err))
+		p.Problems = p.S.problems(err)
 		return http.StatusBadRequest, nil
 	}
 	if err != nil {
@@ -226,11 +228,32 @@ func searchPager(f searchForm, path string, page, pages int) pager {
 	return p
 }
 
-// searchText holds the words of the search page in one language.
 // searchText is the search page's words in one language, filled from the
 // catalogs' "ui.Search." messages with the rest of uiText.
 type searchText struct {
 	Search, Query, Submit, Filters, Edition, AllEditions, Section, AnySection string
 	Media, AnyMedia, From, To, Sort, Relevance, Newest, NoResults, Problem    string
 	Sections, MediaTypes, Hint                                                string
+	// Problems say what is wrong with a field of the form (searchFields);
+	// the page's has %d, the last page.
+	Problems map[string]string
+}
+
+// searchFields are the fields of the search form that can be wrong.
+var searchFields = []string{"sort", "media", "page", "from", "to"}
+
+// problems lists what is wrong with the form, field by field, from the
+// validation error of searchQuery.
+func (t *searchText) problems(err error) []string {
+	var e *news.Error
+	if !errors.As(err, &e) || len(e.Fields) == 0 {
+		return []string{news.ErrorMessage(err)}
+	}
+	var out []string
+	for _, f := range searchFields {
+		if _, ok := e.Fields[f]; ok {
+			out = append(out, strings.ReplaceAll(t.Problems[f], "%d", strconv.Itoa(news.MaxSearchPage)))
+		}
+	}
+	return out
 }

@@ -124,7 +124,7 @@ func (st *site) storyMedia(x *news.Story) storyMedia {
 		sm.Gallery[i].Label = fmt.Sprintf(st.ui.Media.OpenGallery, i+1, len(sm.Gallery))
 	}
 	if len(sm.Gallery) > 0 {
-		sm.Count = fmt.Sprintf(st.ui.Media.Photos, len(sm.Gallery))
+		sm.Count = st.ui.Media.Photos.N(len(sm.Gallery))
 	}
 	if sm.Lead != nil && sm.Lead.Kind == string(news.MediaVideo) {
 		switch {

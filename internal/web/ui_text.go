@@ -44,8 +44,9 @@ type uiText struct {
 	ErrorText     string
 	BackHome      string
 	Footer        string
-	FollowUs      string // names the list of the outlet's channels
-	Share         string // names the story's share links
+	FollowUs      string            // names the list of the outlet's channels
+	Channels      map[string]string // the names of news.SiteChannels that are words
+	Share         string            // names the story's share links
 	ShareVK       string
 	ShareOK       string
 	ShareMail     string
@@ -118,16 +119,11 @@ func newLangTexts[T any](c *i18n.Catalog, prefix string, done func(*T, *i18n.Lan
 // entry k of a map "ui.NoteKinds.k".
 func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
 	return newLangTexts(c, "ui.", func(ui *uiText, l *i18n.Lang) error {
-		// Translations of the store's and auth's English messages,
-		// keyed by the English message.
-		ui.Account.messages = map[string]string{}
-		for _, id := range c.IDs(accountMessages) {
-			en := strings.TrimPrefix(id, accountMessages)
-			if tr := l.T(id); tr != en {
-				ui.Account.messages[en] = tr
-			}
-		}
-		return nil
+		// Translations of the English messages of the store, auth and
+		// the account handlers, keyed by their formats as the desk's are.
+		var err error
+		ui.Account.messages, err = newProblems(c, l, accountMessages)
+		return err
 	})
 }
 
@@ -155,6 +151,7 @@ var uiMaps = map[string][]string{
 	"Channels":    {"radio", "podcasts"}, // the other channels' names are brands
 	"Fields":      revisionFields,
 	"Headings":    {"400", "401", "403", "404", "409", "413", "429", "500"}, // HTTP statuses
+	"Problems":    searchFields,
 }
 
 // keysOf lists values of a string type as map keys.

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -27,15 +26,16 @@ type accountText struct {
 	Save, Saved, Remove                         string // the bookmark button and the list's trash button
 	NoBookmarks                                 string
 	BadCredentials, Unconfirmed, Disabled       string
-	TooMany                                     string // %d: minutes
-	BadEmail, ShortPassword, LongPassword       string // ShortPassword, LongPassword: %d characters
+	TooMany                                     plural // minutes to wait
+	BadEmail                                    string
+	ShortPassword, LongPassword                 plural // the fewest and most characters
 	CommonPassword, Mismatch, WrongCurrent      string
 	SignedOut, Deleted, PasswordChanged         string
 	EmailChanged, EmailSent                     string // %s: the address
 	NeedSignIn                                  string
-	// messages are translations of the store's and auth's English
-	// messages, where the language is not English.
-	messages map[string]string
+	// messages translate the English messages of the store, auth and
+	// the account handlers that readers see (ui.Account.messages.*).
+	messages *problems
 	// The e-mails: subjects and plain text bodies. %s are links or
 	// addresses, in the order the comments give.
 	MailConfirmSubject, MailConfirm     string // site, link
@@ -46,12 +46,7 @@ type accountText struct {
 }
 
 // say returns msg in the page's language when a translation exists.
-func (a *accountText) say(msg string) string {
-	if t, ok := a.messages[msg]; ok {
-		return t
-	}
-	return msg
-}
+func (a *accountText) say(msg string) string { return a.messages.say(msg) }
 
 // sentence returns msg with a capital first letter and a full stop.
 func sentence(msg string) string {
@@ -66,4 +61,4 @@ func sentence(msg string) string {
 	return msg
 }
 
-func (a *accountText) tooMany(mins int) string { return fmt.Sprintf(a.TooMany, mins) }
+func (a *accountText) tooMany(mins int) string { return a.TooMany.N(mins) }

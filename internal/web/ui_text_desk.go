@@ -94,7 +94,7 @@ func newDeskTexts(c *i18n.Catalog) (*langTexts[deskText], error) {
 			return err
 		}
 		t.script = string(js)
-		if t.problems, err = newProblems(c, l); err != nil {
+		if t.problems, err = newProblems(c, l, problemMessages); err != nil {
 			return err
 		}
 		if lang, _, _ := strings.Cut(l.Tag(), "-"); lang != "en" {
@@ -300,10 +300,12 @@ type problemPattern struct {
 // problemMessages prefixes the ids of the domain's messages.
 const problemMessages = "desk.messages."
 
-func newProblems(c *i18n.Catalog, l *i18n.Lang) (*problems, error) {
+// newProblems reads the translations of the messages under prefix
+// (problemMessages for the desk's) into l's language.
+func newProblems(c *i18n.Catalog, l *i18n.Lang, prefix string) (*problems, error) {
 	p := &problems{exact: map[string]string{}}
-	for _, id := range c.IDs(problemMessages) {
-		en, tr := strings.TrimPrefix(id, problemMessages), l.T(id)
+	for _, id := range c.IDs(prefix) {
+		en, tr := strings.TrimPrefix(id, prefix), l.T(id)
 		if tr == en {
 			continue // English, or a message the language says the same way
 		}

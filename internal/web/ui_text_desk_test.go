@@ -14,36 +14,46 @@ import (
 	"newsdesk/internal/i18n"
 )
 
-// TestDomainMessagesTranslated fails when a message that the domain, the
-// store, the media library, the password rules or the desk's handlers
-// write for staff has no desk.messages translation: it reads them from
-// the source, so a new message cannot slip by in English.
+// TestDomainMessagesTranslated fails when a message written for people
+// has no translation: those that the domain, the store, the media
+// library, the password rules or the desk's handlers write for staff
+// (desk.messages), and those that readers' accounts and bookmarks answer
+// with (ui.Account.messages). It reads them from the source, so a new
+// message cannot slip by in English.
 func TestDomainMessagesTranslated(t *testing.T) {
 	c, err := i18n.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	known := map[string]bool{}
-	for _, id := range c.IDs(problemMessages) {
-		known[strings.TrimPrefix(id, problemMessages)] = true
-	}
-	var missing []string
-	for _, msg := range domainMessages(t) {
-		if !known[msg] {
-			missing = append(missing, msg)
+	for _, set := range []struct {
+		prefix string
+		files  []string
+	}{
+		{problemMessages, []string{"../news/*.go", "../store/*.go", "../media/*.go", "../auth/*.go", "desk*.go", "errors.go"}},
+		{accountMessages, []string{"account*.go", "errors.go", "desk.go", "../store/reader.go", "../store/bookmark.go", "../store/token.go"}},
+	} {
+		known := map[string]bool{}
+		for _, id := range c.IDs(set.prefix) {
+			known[strings.TrimPrefix(id, set.prefix)] = true
 		}
-	}
-	if len(missing) > 0 {
-		t.Errorf("%d messages have no desk.messages entry:\n%s", len(missing), strings.Join(missing, "\n"))
+		var missing []string
+		for _, msg := range domainMessages(t, set.files) {
+			if !known[msg] {
+				missing = append(missing, msg)
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("%d messages have no %s entry:\n%s", len(missing), set.prefix, strings.Join(missing, "\n"))
+		}
 	}
 }
 
 // domainMessages reads the messages written for people from the source
-// of the packages whose errors the desk shows, as formats.
-func domainMessages(t *testing.T) []string {
+// files that the patterns name, as formats.
+func domainMessages(t *testing.T, patterns []string) []string {
 	t.Helper()
 	var files []string
-	for _, pattern := range []string{"../news/*.go", "../store/*.go", "../media/*.go", "../auth/*.go", "desk*.go", "errors.go"} {
+	for _, pattern := range patterns {
 		m, err := filepath.Glob(pattern)
 		if err != nil {
 			t.Fatal(err)
@@ -93,7 +103,7 @@ func messagesIn(n ast.Node) []string {
 			return []string{format(n.Args[0]) + " not found"}
 		case name == "invalid" && len(n.Args) >= 1:
 			return []string{format(n.Args[0])}
-		case (name == "fieldError" || name == "Add") && len(n.Args) == 2:
+		case name == "fieldError" && len(n.Args) == 2, name == "Add" && len(n.Args) == 2 && !onCall(n.Fun):
 			return []string{format(n.Args[1])}
 		}
 	case *ast.CompositeLit:
@@ -135,6 +145,17 @@ func calledName(e ast.Expr) string {
 		return calledName(e.X)
 	}
 	return ""
+}
+
+// onCall reports whether a method is called on a call's result, as in
+// w.Header().Add, which adds no message.
+func onCall(e ast.Expr) bool {
+	s, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	_, ok = s.X.(*ast.CallExpr)
+	return ok
 }
 
 // isFmt reports whether a call is fmt's.
@@ -205,16 +226,22 @@ func TestDomainMessagesInRussian(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	ui, err := newUITexts(c)
+	if err != nil {
+		t.Fatal(err)
+	}
 	samples := map[string]string{"%d": "42", "%s": "sample", "%v": "sample", "%q": `"sample"`}
-	for _, id := range c.IDs(problemMessages) {
-		format := strings.TrimPrefix(id, problemMessages)
-		if !strings.Contains(format, "%") {
-			continue
-		}
-		msg := regexp.MustCompile(`%[dsvq]`).ReplaceAllStringFunc(format, func(v string) string { return samples[v] })
-		got := ru.Say(msg)
-		if got == msg || strings.Contains(got, "%!") || strings.Count(got, "sample")+strings.Count(got, "42") < strings.Count(format, "%") {
-			t.Errorf("%q in Russian: %q", msg, got)
+	for prefix, say := range map[string]func(string) string{problemMessages: ru.Say, accountMessages: ui.forLang("ru").Account.say} {
+		for _, id := range c.IDs(prefix) {
+			format := strings.TrimPrefix(id, prefix)
+			if !strings.Contains(format, "%") {
+				continue
+			}
+			msg := regexp.MustCompile(`%[dsvq]`).ReplaceAllStringFunc(format, func(v string) string { return samples[v] })
+			got := say(msg)
+			if got == msg || strings.Contains(got, "%!") || strings.Count(got, "sample")+strings.Count(got, "42") < strings.Count(format, "%") {
+				t.Errorf("%q in Russian: %q", msg, got)
+			}
 		}
 	}
 }

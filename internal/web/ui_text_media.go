@@ -4,7 +4,7 @@ package web
 // the video player's controls and the attachments.
 type mediaText struct {
 	Gallery      string // names the gallery
-	Photos       string // "%d photos"
+	Photos       plural // the gallery's count: 5 photos
 	OpenGallery  string // the thumbnail's label: "Open photo %d of %d"
 	Close        string
 	Previous     string
