@@ -46,7 +46,7 @@ func TestDeskInRussian(t *testing.T) {
 		{fmt.Sprintf("/desk/stories/%d/translations", df.russian.ID), []string{"Начать перевод"}},
 		{"/desk/stories/new?edition=ru", []string{"Новый материал", "Сохранить черновик", "Выберите рубрику"}},
 		{"/desk/home?edition=ru", []string{"Главная страница", "Добавить материал"}},
-		{"/desk/media", []string{"Медиатека", "Выберите файлы или перетащите их сюда", "0 файлов."}},
+		{"/desk/media", []string{"Медиатека", "Выберите файлы или перетащите их сюда", "0 файлов.", "изображение 20 МБ"}},
 		{"/desk/sections?edition=ru", []string{"Рубрики", "Новая рубрика", "Мир"}},
 		{"/desk/tags?edition=ru", []string{"Теги", "Новый тег", "Ирак"}},
 		{"/desk/staff", []string{"Сотрудники", "5 учётных записей", "внештатный автор", "Пригласить"}},

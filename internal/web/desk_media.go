@@ -154,7 +154,7 @@ func (s *Server) renderMedia(w http.ResponseWriter, r *http.Request, u news.User
 	p := &mediaPage{deskPage: dp, Items: items, Total: total, Query: f.Query, Kind: f.Kind, Kinds: news.MediaKinds,
 		Accept: mediaAccept, Edit: edit, Form: ferr}
 	for _, k := range news.MediaKinds {
-		p.Limits = append(p.Limits, mediaLimit{Kind: k, Size: media.FormatSize(set.MediaLimit(k))})
+		p.Limits = append(p.Limits, mediaLimit{Kind: k, Size: dp.T.Size(set.MediaLimit(k))})
 	}
 	link := func(n int) string {
 		v := url.Values{}

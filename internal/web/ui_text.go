@@ -152,6 +152,7 @@ var uiMaps = map[string][]string{
 	"Fields":      revisionFields,
 	"Headings":    {"400", "401", "403", "404", "409", "413", "429", "500"}, // HTTP statuses
 	"Problems":    searchFields,
+	"SizeUnits":   sizeUnits,
 }
 
 // keysOf lists values of a string type as map keys.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"newsdesk/internal/i18n"
+	"newsdesk/internal/media"
 	"newsdesk/internal/news"
 )
 
@@ -56,6 +57,7 @@ type deskText struct {
 	MediaKinds   map[news.MediaKind]string
 	Channels     map[string]string // the names of news.SiteChannels that are words
 	ActionNames  map[news.Action]string
+	SizeUnits    map[string]string // the units of media.FormatSize
 	Statuses     map[news.Status]string
 	StatusWords  map[news.Status]string
 	JS           deskScriptText    // the words of the desk's scripts
@@ -104,12 +106,32 @@ func newDeskTexts(c *i18n.Catalog) (*langTexts[deskText], error) {
 	})
 }
 
-// countOfStories is how the domain's English messages count stories.
-var countOfStories = regexp.MustCompile(`^(\d+) (?:story|stories)$`)
+var (
+	// countOfStories is how the domain's English messages count stories.
+	countOfStories = regexp.MustCompile(`^(\d+) (?:story|stories)$`)
+	// fileSize is a size as media.FormatSize writes it.
+	fileSize = regexp.MustCompile(`^([\d.]+) (GB|MB|KB|bytes)$`)
+)
+
+// sizeUnits are the units of media.FormatSize, as SizeUnits names them.
+var sizeUnits = []string{"GB", "MB", "KB", "bytes"}
+
+// Size writes a size of a file with the desk's units: 20 MB, 20 МБ.
+func (t *deskText) Size(n int64) string { return t.size(media.FormatSize(n)) }
+
+// size translates the unit of a size that media.FormatSize wrote.
+func (t *deskText) size(v string) string {
+	if m := fileSize.FindStringSubmatch(v); m != nil {
+		if u, ok := t.SizeUnits[m[2]]; ok {
+			return m[1] + " " + u
+		}
+	}
+	return v
+}
 
 // valueWords translates the values the domain's messages carry in
 // English: roles, statuses (as they are, or as statusWord writes them),
-// kinds of media, desk actions and counts of stories.
+// kinds of media, desk actions, counts of stories and sizes of files.
 func (t *deskText) valueWords() func(string) string {
 	words := map[string]string{}
 	for r, s := range t.Roles {
@@ -132,7 +154,7 @@ func (t *deskText) valueWords() func(string) string {
 			n, _ := strconv.Atoi(m[1])
 			return t.Stories.Total.N(n)
 		}
-		return v
+		return t.size(v)
 	}
 }
 

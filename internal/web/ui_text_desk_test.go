@@ -210,6 +210,7 @@ func TestDomainMessagesInRussian(t *testing.T) {
 			`в рубрике "World" ещё 3 материала (считая корзину): сначала перенесите их в другую рубрику`},
 		{"notes go on published stories; story 7 is draft", "примечания добавляются к опубликованным материалам; материал 7 — черновик"},
 		{`"publish" does not apply to a story that is in the trash`, `"publish" не применяется к материалу в состоянии «в корзине»`},
+		{"the upload is too large: files may be at most 20 MB", "загрузка слишком большая: файлы могут быть не больше 20 МБ"},
 		{"a message the catalogs do not know", "a message the catalogs do not know"},
 	} {
 		if got := ru.Say(tc.en); got != tc.want {
