@@ -81,3 +81,36 @@ func TestDeskPresence(t *testing.T) {
 	evalJS[bool](t, alice, heartbeatNow)
 	waitFor(t, alice, "Alice alone again", bannerHidden)
 }
+
+// TestDeskScriptsInRussian: a member of staff who chooses Russian on the
+// account page gets the desk's scripts in Russian too, names and times
+// put in their places: the presence banner, its button and the editor.
+func TestDeskScriptsInRussian(t *testing.T) {
+	s := startSite(t, siteOptions{})
+	addStaff(t, s, "alice@example.com", "editor", "Alice")
+	addStaff(t, s, "bob@example.com", "editor", "Bob")
+	alice, bob := newBrowser(t), newBrowser(t)
+
+	signIn(t, bob, s, "bob@example.com", "/desk/account")
+	if err := chromedp.Do(bob, chromedp.SetValue(chromedp.CSS("#language"), "ru")); err != nil {
+		t.Fatalf("choose Russian: %v", err)
+	}
+	if err := chromedp.Do(bob, chromedp.Click(chromedp.CSS(`form[action="/desk/account"] button[type=submit]`))); err != nil {
+		t.Fatalf("save the choice: %v", err)
+	}
+	waitFor(t, bob, "the account page in Russian", `document.documentElement.lang === 'ru' && document.body.textContent.includes('Теперь редакция на языке: Русский.')`)
+
+	signIn(t, alice, s, "alice@example.com", "/desk/stories/1")
+	waitFor(t, alice, "Alice's editor in English", `document.querySelector('.rte-area') && document.querySelector('.rte-area').dataset.placeholder === 'Write the story…'`)
+	open(t, bob, s.URL+"/desk/stories/1", 200)
+	waitFor(t, bob, "Bob sees Alice editing, in Russian", bannerSays("Alice правит этот материал с "))
+	if got := evalJS[string](t, bob, `document.querySelector('#presence button').textContent`); got != "Перехватить" {
+		t.Errorf("the take-over button says %q, want Перехватить", got)
+	}
+	if got := evalJS[string](t, bob, `document.querySelector('#presence strong').textContent`); got != "Alice" {
+		t.Errorf("the banner's name in bold is %q, want Alice", got)
+	}
+	if got := evalJS[string](t, bob, `document.querySelector('.rte-area').dataset.placeholder`); got != "Напишите материал…" {
+		t.Errorf("the editor's placeholder is %q", got)
+	}
+}
