@@ -97,15 +97,13 @@ func (tx *tx) indexStory(ctx context.Context, st *news.Story) error {
 			status = excluded.status, at = excluded.at, media = excluded.media, indexed = 1`, args...); err != nil {
 		return err
 	}
-	_, err = tx.exec(ctx, `INSERT OR REPLACE INTO search_text (rowid, headline, lead, body) VALUES (?, ?, ?, ?)`,
-		st.ID, head, lead, body)
-	return err
-}
-
-// indexStatus records a change of status alone, which leaves the text as
-// the index holds it.
-func (tx *tx) indexStatus(ctx context.Context, id int64, status news.Status) error {
-	_, err := tx.exec(ctx, `UPDATE search_docs SET status = ? WHERE story_id = ?`, string(status), id)
+	meta := metaTerms(st)
+	if _, err := tx.exec(ctx, `INSERT OR REPLACE INTO search_text (rowid, headline, lead, body, meta) VALUES (?, ?, ?, ?, ?)`,
+		st.ID, head, lead, body, meta); err != nil {
+		return err
+	}
+	_, err = tx.exec(ctx, `INSERT OR REPLACE INTO search_head (rowid, headline, lead, meta) VALUES (?, ?, ?, ?)`,
+		st.ID, head, lead, meta)
 	return err
 }
 
@@ -116,7 +114,10 @@ func (tx *tx) unindexStory(ctx context.Context, id int64) error {
 	if tx.s.dialect == dialectPostgres {
 		return nil
 	}
-	_, err := tx.exec(ctx, `DELETE FROM search_text WHERE rowid = ?`, id)
+	if _, err := tx.exec(ctx, `DELETE FROM search_text WHERE rowid = ?`, id); err != nil {
+		return err
+	}
+	_, err := tx.exec(ctx, `DELETE FROM search_head WHERE rowid = ?`, id)
 	return err
 }
 
@@ -171,12 +172,14 @@ func unixTime(sec int64) time.Time { return time.Unix(sec, 0).UTC() }
 // index (100 times slower searches after an import of 20,000 stories);
 // the vacuum also refreshes the planner's statistics.
 func (s *Store) OptimizeSearch(ctx context.Context) error {
-	q := `INSERT INTO search_text (search_text) VALUES ('optimize')`
+	qs := []string{`INSERT INTO search_text (search_text) VALUES ('optimize')`, `INSERT INTO search_head (search_head) VALUES ('optimize')`}
 	if s.dialect == dialectPostgres {
-		q = `VACUUM (ANALYZE) search_docs`
+		qs = []string{`VACUUM (ANALYZE) search_docs`}
 	}
-	if _, err := s.write.ExecContext(ctx, q); err != nil {
-		return fmt.Errorf("store: optimize search index: %w", err)
+	for _, q := range qs {
+		if _, err := s.write.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("store: optimize search index: %w", err)
+		}
 	}
 	return nil
 }

@@ -17,10 +17,10 @@ type matcher struct {
 	// exclude selects the stories that a query of exclusions alone leaves
 	// out; empty otherwise.
 	ftsExclude, tsqExclude string
-	// ftsHead is fts restricted to the headline: the stories whose
-	// headline holds every word of an alternative. (PostgreSQL keeps the
-	// headline's words apart and matches tsq there.)
-	ftsHead string
+	// ftsAny and ftsNone are the alternatives and the exclusions apart.
+	ftsAny, ftsNone string
+	// editions are the codes of every edition, which filters name.
+	editions []string
 	// stems are the stems the query looks for, to mark in snippets.
 	stems map[string]bool
 }
@@ -54,20 +54,29 @@ func newMatcher(q searchQuery, as []*analyser) matcher {
 			tsqNone = append(tsqNone, t)
 		}
 	}
+	m.ftsAny, m.ftsNone = strings.Join(ftsAny, " OR "), strings.Join(ftsNone, " OR ")
 	switch {
 	case len(ftsAny) > 0 && len(ftsNone) > 0:
 		m.fts = "(" + strings.Join(ftsAny, " OR ") + ") NOT (" + strings.Join(ftsNone, " OR ") + ")"
 		m.tsq = "(" + strings.Join(tsqAny, " | ") + ") & !(" + strings.Join(tsqNone, " | ") + ")"
-		m.ftsHead = "(headline : (" + strings.Join(ftsAny, " OR ") + ")) NOT (" + strings.Join(ftsNone, " OR ") + ")"
 	case len(ftsAny) > 0:
 		m.fts = strings.Join(ftsAny, " OR ")
 		m.tsq = strings.Join(tsqAny, " | ")
-		m.ftsHead = "headline : (" + m.fts + ")"
 	case len(ftsNone) > 0:
 		m.ftsExclude = strings.Join(ftsNone, " OR ")
 		m.tsqExclude = strings.Join(tsqNone, " | ")
 	}
 	return m
+}
+
+// ftsIn returns the query's alternatives as an FTS5 expression over the
+// columns cols (an FTS5 column filter), without its exclusions; empty
+// when the query has no alternatives.
+func (m matcher) ftsIn(cols string) string {
+	if m.ftsAny == "" {
+		return ""
+	}
+	return cols + " : (" + m.ftsAny + ")"
 }
 
 // clause returns a clause as an FTS5 and a tsquery expression: the phrase

@@ -84,7 +84,7 @@ func FuzzQuery(f *testing.F) {
 	as := []*analyser{newAnalyser("en"), newAnalyser("de")}
 	f.Fuzz(func(t *testing.T, s string) {
 		m := newMatcher(parseQuery(s), as)
-		for _, expr := range []string{m.fts, m.ftsExclude, strings.Replace(m.ftsHead, "headline :", "", 1)} {
+		for _, expr := range []string{m.fts, m.ftsExclude, m.ftsNone, strings.Replace(m.ftsIn("headline"), "headline :", "", 1)} {
 			// Outside quotes only parentheses, spaces and the operators.
 			rest := stripQuoted(t, expr, '"')
 			for _, w := range strings.Fields(strings.NewReplacer("(", " ", ")", " ").Replace(rest)) {

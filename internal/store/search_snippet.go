@@ -3,6 +3,7 @@ package store
 import (
 	"strings"
 
+	"newsdesk/internal/markup"
 	"newsdesk/internal/news"
 )
 
@@ -25,17 +26,84 @@ func (a *analyser) mark(text string, stems map[string]bool) []news.Fragment {
 	return appendFragment(out, text[last:], false)
 }
 
+// storySnippet returns the snippet of a story found: the passage of its
+// lead and body that holds the most of the words looked for.
+//
+// Stemming and reading the body's HTML are most of a search's own work
+// in Go, and a story's words are mostly found near its start: the passage
+// is looked for in the first snippetScan bytes of the body, and in the
+// whole only when those lack some of the words or end within the passage.
+func (a *analyser) storySnippet(st *news.Story, stems map[string]bool) []news.Fragment {
+	text := func(body string) string {
+		if t := markup.Text(body); t != "" {
+			return st.Lead + "\n\n" + t
+		}
+		return st.Lead
+	}
+	if len(st.Body) > snippetScan {
+		// Cut before a tag, never inside one.
+		cut := snippetScan
+		if i := strings.LastIndexByte(st.Body[:cut], '<'); i > 0 {
+			cut = i
+		}
+		if f, ok := a.snippet(text(st.Body[:cut]), false, stems, snippetWords); ok {
+			return f
+		}
+	}
+	f, _ := a.snippet(text(st.Body), true, stems, snippetWords)
+	return f
+}
+
 // snippet returns the passage of text, of about n words, that holds the
 // most of the words stems looks for, as fragments marking them. A passage
-// that does not start or end the text says so with an ellipsis.
-func (a *analyser) snippet(text string, stems map[string]bool, n int) []news.Fragment {
+// that does not start or end the text says so with an ellipsis. text is
+// the whole text when whole is set, else its start: then ok is false when
+// the passage may lie past it, because it lacks some of the words or ends
+// within the passage.
+func (a *analyser) snippet(text string, whole bool, stems map[string]bool, n int) (frags []news.Fragment, ok bool) {
 	var words []term
 	a.each(text, func(t term) { words = append(words, t) })
-	if len(words) == 0 {
-		return nil
+	best, score := bestWindow(words, stems, n)
+	if !whole && (score < len(stems) || best+n >= len(words)) {
+		return nil, false
 	}
-	// Slide a window of n words over the text and keep the one with the
-	// most distinct stems found, the earliest on a tie.
+	if len(words) == 0 {
+		return nil, true
+	}
+	// Start a few words before the first match, for context.
+	if best > 0 {
+		best = max(0, best-3)
+	}
+	end := min(best+n, len(words))
+	from, to := words[best].start, words[end-1].end
+	if best == 0 {
+		from = 0
+	}
+	if end == len(words) && whole {
+		to = len(text)
+	}
+	var out []news.Fragment
+	if best > 0 {
+		out = append(out, news.Fragment{Text: "… "})
+	}
+	out = append(out, a.mark(text[from:to], stems)...)
+	if end < len(words) || !whole {
+		out = appendFragment(out, " …", false)
+	}
+	for i := range out {
+		out[i].Text = collapseSpace(out[i].Text)
+	}
+	return out, true
+}
+
+// snippetScan is how much of a story's body storySnippet reads first, in
+// bytes of HTML.
+const snippetScan = 2000
+
+// bestWindow slides a window of n words over words and returns where the
+// one with the most distinct stems found starts, the earliest on a tie,
+// and how many it has.
+func bestWindow(words []term, stems map[string]bool, n int) (int, int) {
 	best, bestScore := 0, -1
 	for i := 0; i < len(words); i++ {
 		if i > 0 && !stems[words[i].stem] {
@@ -54,30 +122,7 @@ func (a *analyser) snippet(text string, stems map[string]bool, n int) []news.Fra
 			break
 		}
 	}
-	// Start a few words before the first match, for context.
-	if best > 0 {
-		best = max(0, best-3)
-	}
-	end := min(best+n, len(words))
-	from, to := words[best].start, words[end-1].end
-	if best == 0 {
-		from = 0
-	}
-	if end == len(words) {
-		to = len(text)
-	}
-	var out []news.Fragment
-	if best > 0 {
-		out = append(out, news.Fragment{Text: "… "})
-	}
-	out = append(out, a.mark(text[from:to], stems)...)
-	if end < len(words) {
-		out = appendFragment(out, " …", false)
-	}
-	for i := range out {
-		out[i].Text = collapseSpace(out[i].Text)
-	}
-	return out
+	return best, bestScore
 }
 
 // appendFragment appends s to out, joining it to the last fragment when

@@ -53,6 +53,8 @@ type Store struct {
 	// prepared statements on PostgreSQL; SQLite writes are rare enough.)
 	readStmts *stmtCache
 	now       func() time.Time
+	// rank bounds how many stories SQLite's search scores (search_rank.go).
+	rank rankLimits
 
 	// url and channel are PostgreSQL's: WatchChanges opens a connection
 	// of its own to listen on the channel that change writers notify.
@@ -96,7 +98,7 @@ func openPostgres(url string) (*Store, error) {
 	db.SetMaxOpenConns(4 * runtime.GOMAXPROCS(0))
 	db.SetMaxIdleConns(4 * runtime.GOMAXPROCS(0))
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	return &Store{dialect: dialectPostgres, write: db, read: db, now: time.Now, url: url}, nil
+	return &Store{dialect: dialectPostgres, write: db, read: db, now: time.Now, rank: defaultRankLimits, url: url}, nil
 }
 
 // sqlitePragmas are set through the DSN so that every pooled connection
@@ -167,7 +169,7 @@ func openSQLite(path string) (*Store, error) {
 	r.SetMaxIdleConns(n)
 	r.SetConnMaxIdleTime(0)
 	return &Store{
-		dialect: dialectSQLite, write: w, read: r, now: time.Now,
+		dialect: dialectSQLite, write: w, read: r, now: time.Now, rank: defaultRankLimits,
 		readStmts: newStmtCache(r),
 	}, nil
 }

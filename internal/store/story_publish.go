@@ -80,12 +80,13 @@ func (tx *tx) publishDue(ctx context.Context) ([]news.Story, error) {
 		if _, err := tx.exec(ctx, `UPDATE story_tags SET status = 'published' WHERE story_id = ?`, id); err != nil {
 			return nil, err
 		}
-		if err := tx.indexStatus(ctx, id, news.StatusPublished); err != nil {
-			return nil, err
-		}
 		tx.count(storyScopes(&st), news.StatusScheduled, -1)
 		tx.count(storyScopes(&st), news.StatusPublished, 1)
 		st.Status = news.StatusPublished
+		// SQLite's index holds the status among the story's words.
+		if err := tx.indexStory(ctx, &st); err != nil {
+			return nil, err
+		}
 		st.Version++
 		st.EditedBy = 0
 		tx.recordStoryChange(nil, &st)

@@ -1,0 +1,324 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"newsdesk/internal/news"
+)
+
+// rankedPage returns the ids of one page of a search with words, in order
+// of relevance, and the number of stories found: total, when it is known
+// (not negative).
+//
+// Scoring a story costs SQLite's bm25 about a microsecond (its phrases'
+// positions are read and the document's length looked up), and two common
+// words match tens of thousands of stories: tens of milliseconds to score
+// them all. So SQLite scores every story found only when they are at most
+// rank.all. Past that it ranks by relevance the stories whose headline or
+// lead (or, when those are still more than rank.fields, whose headline)
+// holds the words, scored on those fields in search_head, the index of
+// headlines and leads; a story whose headline and lead hold a query's
+// words is about what the query asks, and with a headline weighing ten
+// times and a lead four times the body they rank first in a full ranking
+// too. The stories whose words are only in their body follow them, latest
+// written first. Counting the stories, which reads no positions, stays
+// exact. PostgreSQL ranks every story found.
+func (tx *tx) rankedPage(ctx context.Context, q news.SearchQuery, m matcher, offset, size, total int) ([]int64, int, error) {
+	if tx.s.dialect == dialectPostgres {
+		return tx.rankedAll(ctx, q, m, offset, size)
+	}
+	w := tx.searchFrom(m)
+	w.filter(q, true, true)
+	if total < 0 {
+		var err error
+		if total, err = tx.countSearch(ctx, w); err != nil {
+			return nil, 0, err
+		}
+	}
+	if total <= tx.s.rank.all {
+		ids, _, err := tx.rankedAll(ctx, q, m, offset, size)
+		return ids, total, err
+	}
+	pool, n, err := tx.rankPool(ctx, q, m)
+	if err != nil {
+		return nil, 0, err
+	}
+	var ids []int64
+	if offset < n {
+		top, err := tx.scored(ctx, pool, m, max(rerankWindow, offset+size), 0)
+		if err != nil {
+			return nil, 0, err
+		}
+		if err := tx.rerank(ctx, top[:min(len(top), rerankWindow)], m); err != nil {
+			return nil, 0, err
+		}
+		for _, s := range top[offset:min(offset+size, len(top))] {
+			ids = append(ids, s.id)
+		}
+	}
+	if len(ids) < size {
+		more, err := tx.unranked(ctx, w, pool, size-len(ids), max(0, offset-n))
+		if err != nil {
+			return nil, 0, err
+		}
+		ids = append(ids, more...)
+	}
+	return ids, total, nil
+}
+
+// rankPool returns the search over search_head of the stories that a
+// search too large to score in full ranks, and how many they are.
+func (tx *tx) rankPool(ctx context.Context, q news.SearchQuery, m matcher) (searchSQL, int, error) {
+	var pool searchSQL
+	var n int
+	for _, cols := range []string{"{headline lead}", "headline"} {
+		pool = m.ftsFrom("search_head", m.ftsIn(cols))
+		pool.filter(q, true, true)
+		if m.ftsNone != "" {
+			// search_head holds no bodies: the stories whose text has
+			// an excluded word are left out by search_text.
+			pool.where = append(pool.where, `d.story_id NOT IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`)
+			pool.args = append(pool.args, m.ftsNone)
+			pool.join = true
+		}
+		var err error
+		if n, err = tx.countSearch(ctx, pool); err != nil || n <= tx.s.rank.fields {
+			return pool, n, err
+		}
+	}
+	return pool, n, nil
+}
+
+// unranked returns limit of the stories that w finds and pool does not,
+// after offset of them, latest written first.
+func (tx *tx) unranked(ctx context.Context, w, pool searchSQL, limit, offset int) ([]int64, error) {
+	inPool, err := queryAll(ctx, tx, scanID, `SELECT `+pool.id()+pool.sql(), pool.params()...)
+	if err != nil {
+		return nil, err
+	}
+	skip := make(map[int64]bool, len(inPool))
+	for _, id := range inPool {
+		skip[id] = true
+	}
+	rows, err := tx.query(ctx, `SELECT `+w.id()+w.sql()+` ORDER BY `+w.table+`.rowid DESC`, w.params()...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var ids []int64
+	for rows.Next() && len(ids) < limit {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, err
+		}
+		switch {
+		case skip[id]:
+		case offset > 0:
+			offset--
+		default:
+			ids = append(ids, id)
+		}
+	}
+	return ids, rows.Err()
+}
+
+// rankLimits bound SQLite's ranking: every story found is scored when
+// they are at most all, and those whose headline or lead holds the words
+// when they are at most fields.
+type rankLimits struct{ all, fields int }
+
+// defaultRankLimits keep a search's scoring to a few milliseconds.
+var defaultRankLimits = rankLimits{all: 500, fields: 3000}
+
+// rankedAll returns the ids of one page of a search with every story
+// found ranked, and the number found.
+func (tx *tx) rankedAll(ctx context.Context, q news.SearchQuery, m matcher, offset, size int) ([]int64, int, error) {
+	if offset < rerankWindow {
+		return tx.rerankedPage(ctx, q, m, offset, size)
+	}
+	w := tx.searchFrom(m)
+	w.filter(q, true, true)
+	scored, err := tx.scored(ctx, w, m, size, offset)
+	var ids []int64
+	total := 0
+	for _, s := range scored {
+		ids, total = append(ids, s.id), s.total
+	}
+	if len(scored) == 0 && err == nil {
+		total, err = tx.countSearch(ctx, w)
+	}
+	return ids, total, err
+}
+
+// scoredID is a story found with its relevance, higher the better, its
+// place by that relevance (from 1), and the number of stories found in
+// all.
+type scoredID struct {
+	id    int64
+	score float64
+	rank  int
+	total int
+}
+
+// scored returns the stories w selects, ranked by relevance to m's words:
+// limit of them after offset, and those of also wherever they rank, in
+// order of rank.
+func (tx *tx) scored(ctx context.Context, w searchSQL, m matcher, limit, offset int, also ...int64) ([]scoredID, error) {
+	now := tx.now.Unix()
+	boost := fmt.Sprintf(`(1 + %g / (1 + MAX(0, ? - d.at) / %d.0))`, recencyBoost, recencyScale)
+	var score string
+	var args []any
+	if tx.s.dialect == dialectPostgres {
+		boost = strings.Replace(boost, "MAX(", "GREATEST(", 1)
+		score = `ts_rank_cd('` + tsWeights + `', d.doc, to_tsquery('simple', ?), 1) * ` + boost
+		args = []any{m.tsq, now}
+	} else {
+		// BM25 as SQLite computes it is negative, lower the better.
+		weights := bm25Weights
+		if w.table == "search_head" {
+			weights = bm25HeadWeights
+		}
+		score = `-bm25(` + w.table + `, ` + weights + `) * ` + boost
+		args = []any{now}
+	}
+	w.join = true
+	args = append(args, w.params(offset, offset+limit)...)
+	inAlso := ``
+	if len(also) > 0 {
+		inAlso = ` OR story_id IN (` + placeholders(len(also)) + `)`
+		args = append(args, int64Args(also)...)
+	}
+	return queryAll(ctx, tx, func(r scanner) (scoredID, error) {
+		var s scoredID
+		err := r.Scan(&s.id, &s.score, &s.rank, &s.total)
+		return s, err
+	}, // Ranking reads every match anyway: counting them there too spares
+		// a second pass over the index for the total. (SQLite's bm25 cannot
+		// stand beside a window function, hence the materialised step.)
+		`WITH found AS MATERIALIZED (SELECT d.story_id, `+score+` AS score, d.at`+w.sql()+`),
+		ranked AS (SELECT story_id, score, ROW_NUMBER() OVER (ORDER BY score DESC, at DESC, story_id DESC) AS place,
+			COUNT(*) OVER () AS total FROM found)
+		SELECT story_id, score, place, total FROM ranked WHERE (place > ? AND place <= ?)`+inAlso+` ORDER BY place`, args...)
+}
+
+// The first rerankWindow results of a ranked search are ranked again by
+// how well the query matches each one's headline. A reader who types a
+// headline, or most of one, wants that story; but BM25 saturates the
+// count of a word (a headline's weight buys little over a mention in a
+// short body) and cover density ignores how rare a word is. So the
+// candidates are the best rerankWindow by the database's rank and the
+// best rerankWindow of those whose headline holds the query's words, and
+// each one's rank is multiplied by 1 + headlineBonus times the overlap
+// (Jaccard) of the query's stems and the headline's. Pages past the
+// window follow the database's rank alone.
+const (
+	rerankWindow  = 60
+	headlineBonus = 2.0
+)
+
+// rerankedPage returns the ids of one page within the rerank window and
+// the number of stories found in all, every story found ranked.
+func (tx *tx) rerankedPage(ctx context.Context, q news.SearchQuery, m matcher, offset, size int) ([]int64, int, error) {
+	// Stories whose headline holds the words, to rank again even when
+	// they rank past the window.
+	var hw searchSQL
+	if tx.s.dialect == dialectPostgres {
+		// The headline's own tsvector; what the query excludes is
+		// checked against the whole story when the candidates are scored.
+		hw = searchSQL{where: []string{`d.head @@ to_tsquery('simple', ?)`}, args: []any{m.tsq}}
+	} else {
+		hw = m.ftsFrom("search_head", m.ftsIn("headline"))
+	}
+	hw.filter(q, true, true)
+	hw.join = true
+	heads, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+hw.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ?`,
+		hw.params(rerankWindow)...)
+	if err != nil {
+		return nil, 0, err
+	}
+	w := tx.searchFrom(m)
+	w.filter(q, true, true)
+	found, err := tx.scored(ctx, w, m, max(rerankWindow, offset+size), 0, heads...)
+	if err != nil || len(found) == 0 {
+		return nil, 0, err
+	}
+	isHead := make(map[int64]bool, len(heads))
+	for _, id := range heads {
+		isHead[id] = true
+	}
+	var top, rest []scoredID
+	for _, s := range found {
+		if s.rank <= rerankWindow || isHead[s.id] {
+			top = append(top, s)
+		} else {
+			rest = append(rest, s)
+		}
+	}
+	if err := tx.rerank(ctx, top, m); err != nil {
+		return nil, 0, err
+	}
+	var ids []int64
+	for _, s := range append(top, rest...) {
+		ids = append(ids, s.id)
+	}
+	if offset >= len(ids) {
+		return nil, found[0].total, nil
+	}
+	return ids[offset:min(offset+size, len(ids))], found[0].total, nil
+}
+
+// rerank multiplies each candidate's score by its headline's match of the
+// query and sorts them, best first.
+func (tx *tx) rerank(ctx context.Context, cands []scoredID, m matcher) error {
+	if len(cands) == 0 {
+		return nil
+	}
+	ids := make([]int64, len(cands))
+	for i, c := range cands {
+		ids[i] = c.id
+	}
+	type headline struct {
+		id            int64
+		edition, text string
+	}
+	heads, err := queryAll(ctx, tx, func(r scanner) (headline, error) {
+		var h headline
+		err := r.Scan(&h.id, &h.edition, &h.text)
+		return h, err
+	}, `SELECT id, edition, headline FROM stories WHERE id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return err
+	}
+	overlap := make(map[int64]float64, len(heads))
+	for _, h := range heads {
+		a, err := tx.analyser(ctx, h.edition)
+		if err != nil {
+			return err
+		}
+		words := map[string]bool{}
+		a.each(h.text, func(t term) { words[t.stem] = true })
+		both := 0
+		for s := range words {
+			if m.stems[s] {
+				both++
+			}
+		}
+		if union := len(words) + len(m.stems) - both; union > 0 {
+			overlap[h.id] = float64(both) / float64(union)
+		}
+	}
+	for i := range cands {
+		cands[i].score *= 1 + headlineBonus*overlap[cands[i].id]
+	}
+	slices.SortStableFunc(cands, func(a, b scoredID) int {
+		if c := cmp.Compare(b.score, a.score); c != 0 {
+			return c
+		}
+		return cmp.Compare(b.id, a.id)
+	})
+	return nil
+}
