@@ -132,7 +132,7 @@ func (tx *tx) unranked(ctx context.Context, w, pool searchSQL, limit, offset int
 type rankLimits struct{ all, fields int }
 
 // defaultRankLimits keep a search's scoring to a few milliseconds.
-var defaultRankLimits = rankLimits{all: 500, fields: 3000}
+var defaultRankLimits = rankLimits{all: 500, fields: 1000}
 
 // rankedAll returns the ids of one page of a search with every story
 // found ranked, and the number found.

@@ -98,7 +98,7 @@ func (a *analyser) snippet(text string, whole bool, stems map[string]bool, n int
 
 // snippetScan is how much of a story's body storySnippet reads first, in
 // bytes of HTML.
-const snippetScan = 2000
+const snippetScan = 1200
 
 // bestWindow slides a window of n words over words and returns where the
 // one with the most distinct stems found starts, the earliest on a tie,
