@@ -62,7 +62,7 @@ func (a *analyser) storySnippet(st *news.Story, stems map[string]bool) []news.Fr
 // within the passage.
 func (a *analyser) snippet(text string, whole bool, stems map[string]bool, n int) (frags []news.Fragment, ok bool) {
 	var words []term
-	a.each(text, func(t term) { words = append(words, t) })
+	a.eachFor(text, stems, func(t term) { words = append(words, t) })
 	best, score := bestWindow(words, stems, n)
 	if !whole && (score < len(stems) || best+n >= len(words)) {
 		return nil, false

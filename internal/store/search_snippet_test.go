@@ -48,3 +48,38 @@ func format(fs []news.Fragment) string {
 	}
 	return b.String()
 }
+
+// TestEachFor checks that eachFor finds the same words, and the same
+// stems of the words that matter, as each does.
+func TestEachFor(t *testing.T) {
+	texts := []string{
+		"Gunmen killed three; the killing of Émile's café owner shocked Killarney.",
+		"Ракеты упали. Ёлки-палки, сказал инженер: ракета не взлетела.",
+		"Mixed: ракета and rockets, 2024 and ２０２４, ﬁne ligatures, e\u0301tude.",
+		strings.Repeat("x", 100) + " " + strings.Repeat("y", 200) + " tail",
+	}
+	for _, lang := range []string{"en", "ru", "de"} {
+		a := newAnalyser(lang)
+		for _, text := range texts {
+			var all []term
+			a.each(text, func(t term) { all = append(all, t) })
+			for _, w := range all {
+				stems := map[string]bool{w.stem: true}
+				var got []term
+				a.eachFor(text, stems, func(t term) { got = append(got, t) })
+				if len(got) != len(all) {
+					t.Fatalf("%s %q looking for %q: %d words, each finds %d", lang, text, w.stem, len(got), len(all))
+				}
+				for i := range got {
+					if got[i].start != all[i].start || got[i].end != all[i].end {
+						t.Fatalf("%s %q: word %d at %d-%d, each has %d-%d", lang, text, i, got[i].start, got[i].end, all[i].start, all[i].end)
+					}
+					if stems[all[i].stem] != stems[got[i].stem] {
+						t.Errorf("%s %q looking for %q: word %q stems to %q, each to %q",
+							lang, text, w.stem, text[all[i].start:all[i].end], got[i].stem, all[i].stem)
+					}
+				}
+			}
+		}
+	}
+}

@@ -54,6 +54,35 @@ const maxWordLen = 64
 
 // each calls fn for every word of text in order.
 func (a *analyser) each(text string, fn func(term)) {
+	words(text, func(start, end int) { a.word(text, start, end, fn) })
+}
+
+// eachFor calls fn for every word of text in order, as each does, but
+// stems only the words that may stem to one of stems and passes the
+// others without a stem. A stem starts with its word's first letter,
+// folded (stemmers take suffixes), and most words of a text start with
+// another letter than any word a query looks for: snippets of long
+// stories skip most of the stemming.
+func (a *analyser) eachFor(text string, stems map[string]bool, fn func(term)) {
+	first := map[rune]bool{}
+	for s := range stems {
+		r, _ := utf8.DecodeRuneInString(s)
+		first[r] = true
+	}
+	words(text, func(start, end int) {
+		r, _ := utf8.DecodeRuneInString(text[start:end])
+		if first[foldRune(r)] || unicode.Is(unicode.Mn, r) {
+			a.word(text, start, end, fn)
+			return
+		}
+		if end-start <= maxWordLen*2 { // as word: longer runs are no words
+			fn(term{start: start, end: end})
+		}
+	})
+}
+
+// words calls fn with the start and end of every word of text in order.
+func words(text string, fn func(start, end int)) {
 	start := -1
 	for i, r := range text {
 		if isWordRune(r) {
@@ -63,13 +92,22 @@ func (a *analyser) each(text string, fn func(term)) {
 			continue
 		}
 		if start >= 0 {
-			a.word(text, start, i, fn)
+			fn(start, i)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		a.word(text, start, len(text), fn)
+		fn(start, len(text))
 	}
+}
+
+// foldRune folds one letter as foldWord does.
+func foldRune(r rune) rune {
+	if r < utf8.RuneSelf {
+		return unicode.ToLower(r)
+	}
+	f, _ := utf8.DecodeRuneInString(foldWord(string(r)))
+	return f
 }
 
 func (a *analyser) word(text string, start, end int, fn func(term)) {
