@@ -107,9 +107,12 @@ func (tx *tx) search(ctx context.Context, q news.SearchQuery, m matcher, res *ne
 	}
 	var ids []int64
 	var err error
-	if m.fts != "" && q.Sort != news.SortNewest {
+	switch {
+	case m.fts != "" && q.Sort != news.SortNewest:
 		ids, total, err = tx.rankedPage(ctx, q, m, offset, size, total)
-	} else {
+	case m.fts != "":
+		ids, total, err = tx.newestPage(ctx, q, m, offset, size, total)
+	default:
 		w.join = true
 		ids, err = queryAll(ctx, tx, scanID, `SELECT d.story_id`+w.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ? OFFSET ?`,
 			w.params(size, offset)...)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"newsdesk/internal/news"
 )
@@ -321,4 +322,70 @@ func (tx *tx) rerank(ctx context.Context, cands []scoredID, m matcher) error {
 		return cmp.Compare(b.id, a.id)
 	})
 	return nil
+}
+
+// newestPage returns the ids of one page of a search sorted newest first,
+// and the number of stories found: total, when it is known (not
+// negative). Ordering by date reads every story found in search_docs;
+// past rank.all of them SQLite reads them a span of years at a time,
+// newest first, each span found by its date terms in the index, until
+// the page is full: a page of recent stories reads only the recent ones.
+// PostgreSQL orders them all.
+func (tx *tx) newestPage(ctx context.Context, q news.SearchQuery, m matcher, offset, size, total int) ([]int64, int, error) {
+	w := tx.searchFrom(m)
+	w.filter(q, true, true)
+	if total < 0 && w.table != "" {
+		var err error
+		if total, err = tx.countSearch(ctx, w); err != nil {
+			return nil, 0, err
+		}
+	}
+	if w.table == "" || total <= tx.s.rank.all {
+		w.join = true
+		ids, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+w.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ? OFFSET ?`,
+			w.params(size, offset)...)
+		return ids, total, err
+	}
+	var ids []int64
+	seen := 0 // stories found in the spans read so far
+	to, years := coverEnd, 0
+	from := time.Date(tx.now.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	for len(ids) < size && seen < total && to.After(coverStart) {
+		span := w
+		span.match += " AND meta : (" + strings.Join(quote(dateCover(from, to)), " OR ") + ")"
+		span.join = true
+		skip := max(0, offset-seen)
+		if skip > 0 {
+			n, err := tx.countSearch(ctx, span)
+			if err != nil {
+				return nil, 0, err
+			}
+			if n <= skip {
+				seen += n
+				to, from, years = nextSpan(from, years)
+				continue
+			}
+		}
+		got, err := queryAll(ctx, tx, scanID, `SELECT d.story_id`+span.sql()+` ORDER BY d.at DESC, d.story_id DESC LIMIT ? OFFSET ?`,
+			span.params(size-len(ids), skip)...)
+		if err != nil {
+			return nil, 0, err
+		}
+		ids = append(ids, got...)
+		seen += skip + len(got)
+		to, from, years = nextSpan(from, years)
+	}
+	return ids, total, nil
+}
+
+// nextSpan returns the span of years before the one that starts at from
+// and lasted years (0 for the first, open-ended span): twice as long, so
+// that a search whose stories are old reads few spans.
+func nextSpan(from time.Time, years int) (time.Time, time.Time, int) {
+	years = max(1, 2*years)
+	start := from.AddDate(-years, 0, 0)
+	if start.Before(coverStart) {
+		start = coverStart
+	}
+	return from, start, years
 }

@@ -1,9 +1,11 @@
 package store_test
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"testing"
+	"time"
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
@@ -107,4 +109,64 @@ func sameSet(a, b []int64) bool {
 	slices.Sort(a)
 	slices.Sort(b)
 	return slices.Equal(a, b)
+}
+
+// TestSearchNewestBeyondRankLimits pages through a search sorted newest
+// first that finds more stories than SQLite orders at once: it reads
+// them by spans of years, and every page must be what ordering them all
+// gives.
+func TestSearchNewestBeyondRankLimits(t *testing.T) {
+	forEachStore(t, func(t *testing.T, s *store.Store) {
+		n := setupNewsroom(t, s)
+		var want []int64
+		for i, at := range []string{"2026-01-05", "2025-06-01", "2025-01-01", "2024-12-31", "2023-03-03", "2021-07-07",
+			"2019-01-01", "2015-05-05", "2010-10-10", "1999-12-31", "1987-02-02", "2025-06-01"} {
+			st := story(n.world, i, fmt.Sprintf("Harbour log %d", i))
+			day, err := time.Parse(time.DateOnly, at)
+			if err != nil {
+				t.Fatal(err)
+			}
+			st.PublishedAt = day.Add(time.Duration(i) * time.Minute)
+			mustCreate(t, s, st)
+			want = append(want, st.ID)
+		}
+		// Newest first: by time, the later of two stories at once first.
+		slices.SortFunc(want, func(a, b int64) int {
+			ta, tb := published(t, s, a), published(t, s, b)
+			if c := tb.Compare(ta); c != 0 {
+				return c
+			}
+			return cmp.Compare(b, a)
+		})
+		for _, limits := range [][2]int{{2, 2}, {100, 100}} {
+			s.SetRankLimits(limits[0], limits[1])
+			for _, size := range []int{3, 5, 12} {
+				var got []int64
+				for page := 1; page <= 12/size+1; page++ {
+					res, err := s.Search(t.Context(), news.SearchQuery{Text: "harbour", Sort: news.SortNewest, Limit: size, Page: page})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if res.Total != 12 {
+						t.Fatalf("limits %v, page %d of %d: total %d, want 12", limits, page, size, res.Total)
+					}
+					for _, h := range res.Hits {
+						got = append(got, h.Story.ID)
+					}
+				}
+				if !slices.Equal(got, want) {
+					t.Errorf("limits %v, pages of %d: %v, want %v", limits, size, got, want)
+				}
+			}
+		}
+	})
+}
+
+func published(t *testing.T, s *store.Store, id int64) time.Time {
+	t.Helper()
+	st, err := s.Story(t.Context(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.PublishedAt
 }
