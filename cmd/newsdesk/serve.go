@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"newsdesk/internal/config"
@@ -21,6 +22,8 @@ import (
 	"newsdesk/internal/schedule"
 	"newsdesk/internal/store"
 	"newsdesk/internal/web"
+	"newsdesk/internal/web/desk"
+	"newsdesk/internal/web/session"
 	"newsdesk/internal/webhook"
 )
 
@@ -58,7 +61,13 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 			return err
 		}
 	}
-	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer, Media: lib}, st, logger)
+	// Readers' accounts and the desk share one session cookie.
+	sessions := session.New(st.Sessions(), st, strings.HasPrefix(cfg.SiteURL(), "https://"), logger)
+	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer, Media: lib, Sessions: sessions}, st, logger)
+	if err != nil {
+		return err
+	}
+	staff, err := desk.New(desk.Config{BaseURL: cfg.SiteURL(), Media: lib, Static: site.StaticURL, Icon: web.Icon}, st, site, sessions, logger)
 	if err != nil {
 		return err
 	}
@@ -67,7 +76,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
 	}
 	srv := &http.Server{
-		Handler:           site.Handler(),
+		Handler:           site.HandlerWithDesk(staff),
 		ReadHeaderTimeout: 10 * time.Second,
 		IdleTimeout:       2 * time.Minute,
 		ErrorLog:          slog.NewLogLogger(logger.Handler(), slog.LevelWarn),

@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"newsdesk/internal/news"
 )
@@ -243,4 +244,14 @@ func FormatSize(n int64) string {
 		return strconv.FormatFloat(float64(n)/(1<<10), 'f', 0, 64) + " KB"
 	}
 	return strconv.FormatInt(n, 10) + " bytes"
+}
+
+// FormatDuration writes a duration as a player shows it: 0:42, 27:33,
+// 1:02:03.
+func FormatDuration(d time.Duration) string {
+	s := int(d.Round(time.Second) / time.Second)
+	if s >= 3600 {
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
 }

@@ -69,3 +69,17 @@ func StarterEditions() []Edition {
 		{Code: "ru", Language: "ru", Name: "Русский", TimeZone: "Europe/Moscow", DateFormat: "2 January 2006, 15:04"},
 	}
 }
+
+// FindEdition returns the edition of eds that code names, or the default
+// edition for an empty code (the first one when none is marked default).
+func FindEdition(eds []Edition, code string) (Edition, bool) {
+	for _, e := range eds {
+		if (code == "" && e.Default) || (code != "" && e.Code == code) {
+			return e, true
+		}
+	}
+	if code == "" && len(eds) > 0 {
+		return eds[0], true
+	}
+	return Edition{}, false
+}

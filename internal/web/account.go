@@ -8,6 +8,9 @@ import (
 	"strings"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/respond"
+	"newsdesk/internal/web/session"
+	"newsdesk/internal/web/words"
 )
 
 // Readers' accounts live under /account/: sign-up, sign-in, password
@@ -52,12 +55,12 @@ func (s *Server) accountFor(h accountHandler, needUser bool) http.Handler {
 				http.Redirect(w, r, q.url("/account/signin", "next", r.URL.RequestURI()), http.StatusSeeOther)
 				return
 			}
-			err = errSignedOut
+			err = session.ErrSignedOut
 		}
 		if err == nil {
 			err = h(w, r, q)
 		}
-		if err != nil && !clientGone(r) {
+		if err != nil && !respond.ClientGone(r) {
 			s.accountError(w, r, q, err)
 		}
 	})
@@ -74,15 +77,15 @@ func (s *Server) accountRequest(w http.ResponseWriter, r *http.Request) (*accoun
 		return nil, err
 	}
 	q := &accountReq{st: st, a: st.ui.Account}
-	u, ok, err := s.sessionUser(r)
+	u, ok, err := s.sessions.User(r)
 	if err != nil {
 		return q, err
 	}
 	if ok {
 		q.u = u
-		setReaderHint(w, r, s.secure(r))
-	} else if _, err := r.Cookie(readerHintCookie); err == nil {
-		clearReaderHint(w, s.secure(r))
+		session.SetReaderHint(w, r, s.secure(r))
+	} else if _, err := r.Cookie(session.ReaderHintCookie); err == nil {
+		session.ClearReaderHint(w, s.secure(r))
 	}
 	return q, nil
 }
@@ -94,18 +97,18 @@ func (s *Server) accountError(w http.ResponseWriter, r *http.Request, q *account
 		s.serveError(w, r, err)
 		return
 	}
-	status := deskStatus(err)
-	msg := sentence(q.a.say(news.ErrorMessage(err)))
+	status := session.Status(err)
+	msg := words.Sentence(q.a.say(news.ErrorMessage(err)))
 	if status == http.StatusInternalServerError {
 		s.log.ErrorContext(r.Context(), "account request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 		msg = q.st.ui.ErrorText
 	}
-	if wantsJSON(r) {
+	if respond.WantsJSON(r) {
 		body := map[string]any{"error": msg}
 		if status == http.StatusUnauthorized {
 			body["signin"] = q.url("/account/signin")
 		}
-		if jerr := s.writeJSON(w, status, body); jerr != nil {
+		if jerr := respond.JSON(w, status, body); jerr != nil {
 			s.log.ErrorContext(r.Context(), "account error failed", "path", r.URL.Path, "err", jerr)
 		}
 		return
@@ -120,7 +123,7 @@ func (s *Server) accountError(w http.ResponseWriter, r *http.Request, q *account
 	p.Title = p.Heading + " — " + p.SiteName
 	if rerr := s.render(w, r, status, "error", p, noValidators); rerr != nil {
 		s.log.ErrorContext(r.Context(), "account error page failed", "path", r.URL.Path, "err", rerr)
-		plainError(w, status)
+		respond.PlainError(w, status)
 	}
 }
 
@@ -131,7 +134,7 @@ func (s *Server) renderPrivate(w http.ResponseWriter, r *http.Request, status in
 	if !ok {
 		return fmt.Errorf("web: render: no page %q", name)
 	}
-	return writePrivate(w, r, t, status, name, data)
+	return respond.WritePrivate(w, r, t, status, name, data)
 }
 
 // seeOther answers a successful form with 303 See Other.
@@ -152,23 +155,6 @@ func localPath(p, fallback string) string {
 		return fallback
 	}
 	return p
-}
-
-// readerHintCookie tells the site's script that this browser has a
-// session, so that only signed-in readers ask for their bookmark state. It
-// holds no secret (the session cookie is HttpOnly) and is never trusted.
-const readerHintCookie = "newsdesk_reader"
-
-func setReaderHint(w http.ResponseWriter, r *http.Request, secure bool) {
-	if _, err := r.Cookie(readerHintCookie); err == nil {
-		return
-	}
-	http.SetCookie(w, &http.Cookie{Name: readerHintCookie, Value: "1", Path: "/", MaxAge: int(sessionLifetime.Seconds()),
-		SameSite: http.SameSiteLaxMode, Secure: secure})
-}
-
-func clearReaderHint(w http.ResponseWriter, secure bool) {
-	http.SetCookie(w, &http.Cookie{Name: readerHintCookie, Value: "", Path: "/", MaxAge: -1, SameSite: http.SameSiteLaxMode, Secure: secure})
 }
 
 // secure reports whether cookies must be Secure: the site is configured

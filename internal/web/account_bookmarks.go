@@ -10,6 +10,9 @@ import (
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/web/respond"
+	"newsdesk/internal/web/session"
+	"newsdesk/internal/web/words"
 )
 
 // bookmarksPerPage is the length of a page of /account/bookmarks.
@@ -34,8 +37,8 @@ func (s *Server) accountBookmark(w http.ResponseWriter, r *http.Request, q *acco
 	}
 	if !q.signedIn() {
 		signin := q.url("/account/signin", "next", back, "bookmark", strconv.FormatInt(id, 10))
-		if wantsJSON(r) {
-			return s.writeJSON(w, http.StatusUnauthorized, map[string]any{"error": sentence(q.a.NeedSignIn), "signin": signin})
+		if respond.WantsJSON(r) {
+			return respond.JSON(w, http.StatusUnauthorized, map[string]any{"error": words.Sentence(q.a.NeedSignIn), "signin": signin})
 		}
 		return seeOther(w, r, signin)
 	}
@@ -56,8 +59,8 @@ func (s *Server) accountBookmark(w http.ResponseWriter, r *http.Request, q *acco
 		}
 		back = withFragment(back, "unsaved-"+idText)
 	}
-	if wantsJSON(r) {
-		return s.writeJSON(w, http.StatusOK, map[string]any{"story": id, "saved": action == "add"})
+	if respond.WantsJSON(r) {
+		return respond.JSON(w, http.StatusOK, map[string]any{"story": id, "saved": action == "add"})
 	}
 	return seeOther(w, r, back)
 }
@@ -153,7 +156,7 @@ func (s *Server) accountBookmarks(w http.ResponseWriter, r *http.Request, q *acc
 	if !q.st.ed.Default {
 		p.Ed = q.st.ed.Code
 	}
-	p.Notice = s.sessions.PopString(r.Context(), sessionFlash)
+	p.Notice = s.sessions.PopString(r.Context(), session.KeyFlash)
 	eds, err := s.loadEditions(r.Context())
 	if err != nil {
 		return err
@@ -163,7 +166,7 @@ func (s *Server) accountBookmarks(w http.ResponseWriter, r *http.Request, q *acc
 		// A story of another edition is shown with that edition's links.
 		xst := q.st
 		if x.Edition != q.st.ed.Code {
-			if ed, ok := findEdition(eds, x.Edition); ok {
+			if ed, ok := news.FindEdition(eds, x.Edition); ok {
 				if xst, err = s.siteFor(r, eds, ed); err != nil {
 					return err
 				}

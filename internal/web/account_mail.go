@@ -9,6 +9,7 @@ import (
 	"newsdesk/internal/auth"
 	"newsdesk/internal/mail"
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/session"
 )
 
 // Lifetimes of the links mailed to readers.
@@ -22,8 +23,8 @@ const (
 // or "email") per recipient and per client, and counts this one. A
 // positive wait means the request is refused and nothing is sent.
 func (s *Server) mailWait(r *http.Request, kind, to string) (time.Duration, error) {
-	keys := []string{kind + ":user:" + to, kind + ":addr:" + clientAddr(r)}
-	wait, err := s.throttleWait(r, keys, auth.MailAccountThrottle, auth.MailAddressThrottle)
+	keys := []string{kind + ":user:" + to, kind + ":addr:" + session.ClientAddr(r)}
+	wait, err := s.sessions.ThrottleWait(r, keys, auth.MailAccountThrottle, auth.MailAddressThrottle)
 	if err != nil || wait > 0 {
 		return wait, err
 	}

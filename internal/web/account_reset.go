@@ -7,6 +7,7 @@ import (
 	"newsdesk/internal/auth"
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/web/session"
 )
 
 // accountResetForm asks for the address of a forgotten password.
@@ -28,7 +29,7 @@ func (s *Server) accountReset(w http.ResponseWriter, r *http.Request, q *account
 	if wait, err := s.mailWait(r, "reset", email); err != nil {
 		return err
 	} else if wait > 0 {
-		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(retryAfter(w, wait)))
+		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(session.RetryAfter(w, wait)))
 	}
 	u, err := s.store.UserByEmail(r.Context(), email)
 	switch {
@@ -104,10 +105,10 @@ func (s *Server) accountResetLink(w http.ResponseWriter, r *http.Request, q *acc
 	if u, err = s.store.EndSessions(ctx, u.ID); err != nil {
 		return err
 	}
-	if err := s.startSession(r, u); err != nil {
+	if err := s.sessions.Start(r, u); err != nil {
 		return err
 	}
-	setReaderHint(w, r, s.secure(r))
-	s.flash(r, q.a.PasswordChanged)
+	session.SetReaderHint(w, r, s.secure(r))
+	s.sessions.Flash(r, q.a.PasswordChanged)
 	return seeOther(w, r, q.url("/account/"))
 }

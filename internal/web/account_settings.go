@@ -7,6 +7,7 @@ import (
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/web/session"
 )
 
 // accountSettings shows the signed-in reader's account: the address,
@@ -19,7 +20,7 @@ func (s *Server) accountSettings(w http.ResponseWriter, r *http.Request, q *acco
 
 func (s *Server) settingsPage(r *http.Request, q *accountReq) *readerPage {
 	p := q.page(r, "settings", q.a.SettingsTitle)
-	p.Notice = s.sessions.PopString(r.Context(), sessionFlash)
+	p.Notice = s.sessions.PopString(r.Context(), session.KeyFlash)
 	return p
 }
 
@@ -27,12 +28,12 @@ func (s *Server) settingsPage(r *http.Request, q *accountReq) *readerPage {
 // account, throttled as sign-ins are, and answers the form when it is
 // wrong or throttled (done true).
 func (s *Server) checkCurrent(w http.ResponseWriter, r *http.Request, q *accountReq, p *readerPage, field string) (done bool, err error) {
-	_, ok, wait, err := s.checkSignIn(r, q.u.Email, r.PostFormValue(field))
+	_, ok, wait, err := s.sessions.CheckSignIn(r, q.u.Email, r.PostFormValue(field))
 	switch {
 	case err != nil:
 		return true, err
 	case wait > 0:
-		return true, s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(retryAfter(w, wait)))
+		return true, s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(session.RetryAfter(w, wait)))
 	case !ok:
 		return true, s.refuse(w, r, p, http.StatusBadRequest, field, q.a.WrongCurrent)
 	}
@@ -59,7 +60,7 @@ func (s *Server) accountEmail(w http.ResponseWriter, r *http.Request, q *account
 	if wait, err := s.mailWait(r, "email", email); err != nil {
 		return err
 	} else if wait > 0 {
-		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(retryAfter(w, wait)))
+		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(session.RetryAfter(w, wait)))
 	}
 	_, err := s.store.UserByEmail(r.Context(), email)
 	switch {
@@ -76,7 +77,7 @@ func (s *Server) accountEmail(w http.ResponseWriter, r *http.Request, q *account
 	if err != nil {
 		return err
 	}
-	s.flash(r, fmt.Sprintf(q.a.EmailSent, email))
+	s.sessions.Flash(r, fmt.Sprintf(q.a.EmailSent, email))
 	return seeOther(w, r, q.url("/account/"))
 }
 
@@ -107,7 +108,7 @@ func (s *Server) accountEmailLink(w http.ResponseWriter, r *http.Request, q *acc
 		return err
 	}
 	if q.signedIn() && q.u.ID == u.ID {
-		s.flash(r, fmt.Sprintf(q.a.EmailChanged, email))
+		s.sessions.Flash(r, fmt.Sprintf(q.a.EmailChanged, email))
 		return seeOther(w, r, q.url("/account/"))
 	}
 	return seeOther(w, r, q.url("/account/signin", "next", q.url("/account/")))
@@ -127,10 +128,10 @@ func (s *Server) accountPassword(w http.ResponseWriter, r *http.Request, q *acco
 	if pw != confirm {
 		return s.refuse(w, r, p, http.StatusBadRequest, "confirm", q.a.Mismatch)
 	}
-	if err := s.changePassword(r, q.u, r.PostFormValue("current"), pw, confirm); err != nil {
+	if err := s.sessions.ChangePassword(r, q.u, r.PostFormValue("current"), pw, confirm); err != nil {
 		return err
 	}
-	s.flash(r, q.a.PasswordChanged)
+	s.sessions.Flash(r, q.a.PasswordChanged)
 	return seeOther(w, r, q.url("/account/"))
 }
 
@@ -149,6 +150,6 @@ func (s *Server) accountDelete(w http.ResponseWriter, r *http.Request, q *accoun
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
-	clearReaderHint(w, s.secure(r))
+	session.ClearReaderHint(w, s.secure(r))
 	return seeOther(w, r, q.url("/account/signin", "done", "deleted"))
 }

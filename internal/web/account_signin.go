@@ -11,6 +11,7 @@ import (
 	"newsdesk/internal/auth"
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/web/session"
 )
 
 // Readers sign in at /account/signin with their address and password.
@@ -54,12 +55,12 @@ func (s *Server) accountSignIn(w http.ResponseWriter, r *http.Request, q *accoun
 	email := news.NormalizeEmail(r.PostFormValue("email"))
 	p := s.signInPage(r, q, r.PostFormValue("next"), r.PostFormValue("bookmark"))
 	p.Email = email
-	u, ok, wait, err := s.checkSignIn(r, email, r.PostFormValue("password"))
+	u, ok, wait, err := s.sessions.CheckSignIn(r, email, r.PostFormValue("password"))
 	switch {
 	case err != nil:
 		return err
 	case wait > 0:
-		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(retryAfter(w, wait)))
+		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(session.RetryAfter(w, wait)))
 	case !ok:
 		return s.refuse(w, r, p, http.StatusUnauthorized, "", q.a.BadCredentials)
 	case u.Disabled:
@@ -75,10 +76,10 @@ func (s *Server) accountSignIn(w http.ResponseWriter, r *http.Request, q *accoun
 		}
 		return s.refuse(w, r, p, http.StatusForbidden, "", q.a.Unconfirmed)
 	}
-	if err := s.startSession(r, u); err != nil {
+	if err := s.sessions.Start(r, u); err != nil {
 		return err
 	}
-	setReaderHint(w, r, s.secure(r))
+	session.SetReaderHint(w, r, s.secure(r))
 	return s.finishSignIn(w, r, q, u, p.Next, p.Bookmark)
 }
 
@@ -114,7 +115,7 @@ func (s *Server) accountSignOut(w http.ResponseWriter, r *http.Request, q *accou
 	if err := s.sessions.Destroy(r.Context()); err != nil {
 		return err
 	}
-	clearReaderHint(w, s.secure(r))
+	session.ClearReaderHint(w, s.secure(r))
 	return seeOther(w, r, q.url("/account/signin", "done", "signedout"))
 }
 
@@ -154,7 +155,7 @@ func (s *Server) accountSignUp(w http.ResponseWriter, r *http.Request, q *accoun
 	if wait, err := s.mailWait(r, "signup", email); err != nil {
 		return err
 	} else if wait > 0 {
-		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(retryAfter(w, wait)))
+		return s.refuse(w, r, p, http.StatusTooManyRequests, "", q.a.tooMany(session.RetryAfter(w, wait)))
 	}
 	// Hash first, whatever follows, so that the answer takes as long for
 	// an address with an account as for one without.
@@ -244,10 +245,10 @@ func (s *Server) accountConfirm(w http.ResponseWriter, r *http.Request, q *accou
 	if err := s.store.ConfirmUser(r.Context(), u.ID); err != nil {
 		return err
 	}
-	if err := s.startSession(r, u); err != nil {
+	if err := s.sessions.Start(r, u); err != nil {
 		return err
 	}
-	setReaderHint(w, r, s.secure(r))
+	session.SetReaderHint(w, r, s.secure(r))
 	pending, _ := url.ParseQuery(data)
 	return s.finishSignIn(w, r, q, u, pending.Get("next"), pending.Get("bookmark"))
 }

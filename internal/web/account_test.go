@@ -39,7 +39,7 @@ func newAccountFixture(t *testing.T, stories int) *accountFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.srv, f.handler = srv, srv.Handler()
+	f.srv, f.handler = srv, withDesk(t, srv, f.store)
 	return &accountFixture{fixture: f, mp: mp}
 }
 
@@ -231,7 +231,7 @@ func TestAccountSignIn(t *testing.T) {
 			c := af.browser(t, "198.51.100."+tt.name[:1])
 			res := c.post("/account/signin", url.Values{"email": {tt.email}, "password": {tt.password}})
 			wantStatus(t, "sign in", res, http.StatusUnauthorized)
-			mustContain(t, "answer", visibleText(res.body), af.srv.ui.forLang("en").Account.BadCredentials)
+			mustContain(t, "answer", visibleText(res.body), af.srv.ui.For("en").Account.BadCredentials)
 			if c.cookie != nil {
 				t.Error("a refused sign-in set a session cookie")
 			}
@@ -293,7 +293,7 @@ func TestAccountReaderNeverReachesTheDesk(t *testing.T) {
 	wantStatus(t, "reader POST /desk/stories/new", res, http.StatusForbidden)
 	res = af.browser(t, "192.0.2.31").post("/desk/signin", url.Values{"email": {"reader@example.org"}, "password": {readerPassword}})
 	wantStatus(t, "reader signs in at the desk", res, http.StatusForbidden)
-	mustContain(t, "answer", visibleText(res.body), deskWordsOf(t, "en").SignIn.NoDesk)
+	mustContain(t, "answer", visibleText(res.body), deskMessage(t, "en", "desk.SignIn.NoDesk"))
 	// The reader's session still works on the account pages.
 	wantStatus(t, "account page", c.get("/account/"), http.StatusOK)
 }
@@ -389,7 +389,7 @@ func TestAccountRussian(t *testing.T) {
 	c := af.browser(t, "192.0.2.110")
 	res := c.get("/account/signup?ed=ru")
 	wantStatus(t, "Russian sign-up page", res, http.StatusOK)
-	mustContain(t, "Russian sign-up page", res.body, `<html lang="ru">`, `name="ed" value="ru"`, af.srv.ui.forLang("ru").Account.SignUpIntro)
+	mustContain(t, "Russian sign-up page", res.body, `<html lang="ru">`, `name="ed" value="ru"`, af.srv.ui.For("ru").Account.SignUpIntro)
 	res = c.post("/account/signup", url.Values{"email": {"ivan@example.org"}, "password": {"кор"}, "ed": {"ru"}})
 	wantStatus(t, "short password", res, http.StatusBadRequest)
 	mustContain(t, "refusal", visibleText(res.body), "Пароль должен быть не короче 10 символов")
@@ -403,7 +403,7 @@ func TestAccountRussian(t *testing.T) {
 	mustContain(t, "Russian account page", visibleText(res.body), "Вы вошли как", "Удалить учётную запись")
 	story := af.get(t, "/ru"+af.russian.Path())
 	wantStatus(t, "Russian story", story, http.StatusOK)
-	mustContain(t, "Russian story", story.body, `name="ed" value="ru"`, `href="/account/signin?ed=ru&amp;next=`, af.srv.ui.forLang("ru").Account.Save)
+	mustContain(t, "Russian story", story.body, `name="ed" value="ru"`, `href="/account/signin?ed=ru&amp;next=`, af.srv.ui.For("ru").Account.Save)
 	wantStatus(t, "unknown edition", af.browser(t, "192.0.2.111").get("/account/signin?ed=xx"), http.StatusOK)
 }
 
@@ -415,7 +415,7 @@ func TestAccountMailToLog(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := &client{t: t, h: srv.Handler(), addr: "192.0.2.120"}
+	c := &client{t: t, h: withDesk(t, srv, f.store), addr: "192.0.2.120"}
 	wantStatus(t, "sign up", c.post("/account/signup", url.Values{"email": {"logged@example.org"}, "password": {readerPassword}}), http.StatusOK)
 	mustContain(t, "log", log.String(), "mail not sent, no SMTP host configured", "to=logged@example.org", "https://news.example/account/confirm/")
 }

@@ -2,12 +2,14 @@ package web
 
 import (
 	"bytes"
+	_ "embed"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/respond"
 )
 
 // The JSON API under /api/v1/ answers errors in JSON, never with a page:
@@ -22,7 +24,7 @@ func (s *Server) api(h handlerFunc) http.Handler {
 // serveAPIError logs internal errors, once, and answers with the error's
 // status and safe message.
 func (s *Server) serveAPIError(w http.ResponseWriter, r *http.Request, err error) {
-	status := statusOf(err)
+	status := respond.Status(err)
 	msg := news.ErrorMessage(err)
 	if status == http.StatusInternalServerError {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -71,4 +73,22 @@ func writeJSONCached(w http.ResponseWriter, r *http.Request, v any, cacheControl
 	h.Set("ETag", contentETag(b))
 	http.ServeContent(w, r, "", noValidators, bytes.NewReader(b))
 	return nil
+}
+
+// openAPIDoc describes the JSON API under /api/v1/. A test checks that it
+// names every API route of routes.go and that the server answers every
+// path it names.
+//
+//go:embed openapi.json
+var openAPIDoc []byte
+
+// openAPI serves /api/v1/openapi.json with the site's own address as the
+// server.
+func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) error {
+	var doc map[string]any
+	if err := json.Unmarshal(openAPIDoc, &doc); err != nil {
+		return err
+	}
+	doc["servers"] = []map[string]string{{"url": s.baseURL(r) + "/api/v1"}}
+	return writePublicJSON(w, r, doc)
 }

@@ -12,6 +12,8 @@ import (
 
 	"newsdesk/internal/markup"
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/respond"
+	"newsdesk/internal/web/storyedit"
 )
 
 // The admin API writes stories as the desk does, for scripts and apps with
@@ -65,28 +67,28 @@ func (s *Server) apiStoryCreate(w http.ResponseWriter, r *http.Request, u news.U
 	if err != nil {
 		return err
 	}
-	act := storyAction(in.Action)
+	act := storyedit.Action(in.Action)
 	if act == "" {
-		act = actSave
+		act = storyedit.Save
 	}
-	base := newStoryFor(u)
-	if _, err := authorizeAction(u, act, base, true); err != nil {
+	base := storyedit.NewStoryFor(u)
+	if _, err := storyedit.Authorize(u, act, base, true); err != nil {
 		return err
 	}
 	eds, err := s.store.Editions(r.Context())
 	if err != nil {
 		return err
 	}
-	f := storyForm{HasMedia: in.Media != nil}
+	f := storyedit.Form{HasMedia: in.Media != nil}
 	if err := s.overlay(r, &f, in, eds); err != nil {
 		return err
 	}
 	edited := *base
-	at, err := f.apply(&edited, eds)
+	at, err := f.Apply(&edited, eds)
 	if err != nil {
 		return err
 	}
-	if err := applyAction(act, &edited, *base, at, time.Now()); err != nil {
+	if err := storyedit.Apply(act, &edited, *base, at, time.Now()); err != nil {
 		return err
 	}
 	edited.EditedBy = u.ID
@@ -103,7 +105,7 @@ func (s *Server) apiStoryGet(w http.ResponseWriter, r *http.Request, u news.User
 	if err != nil {
 		return err
 	}
-	if err := mayOpen(u, &x); err != nil {
+	if err := storyedit.MayOpen(u, &x); err != nil {
 		return err
 	}
 	return s.answerAdminStory(w, r, x.ID, http.StatusOK)
@@ -121,17 +123,17 @@ func (s *Server) apiStoryPatch(w http.ResponseWriter, r *http.Request, u news.Us
 	if err != nil {
 		return err
 	}
-	act := storyAction(in.Action)
+	act := storyedit.Action(in.Action)
 	if act == "" {
-		act = actSave
+		act = storyedit.Save
 		if stored.Status == news.StatusPublished {
-			act = actUpdate
+			act = storyedit.Update
 		}
 	}
-	if act == actDelete {
+	if act == storyedit.Delete {
 		return news.Errorf(news.ErrInvalid, "delete stories for ever on the desk")
 	}
-	rule, err := authorizeAction(u, act, &stored, false)
+	rule, err := storyedit.Authorize(u, act, &stored, false)
 	if err != nil {
 		return err
 	}
@@ -140,21 +142,21 @@ func (s *Server) apiStoryPatch(w http.ResponseWriter, r *http.Request, u news.Us
 	}
 	edited := stored
 	var at time.Time
-	if rule.content {
+	if rule.Content {
 		eds, err := s.store.Editions(r.Context())
 		if err != nil {
 			return err
 		}
-		ed, _ := findEdition(eds, stored.Edition)
-		f := storyFormOf(&stored, s.location(ed))
+		ed, _ := news.FindEdition(eds, stored.Edition)
+		f := storyedit.FormOf(&stored, s.location(ed))
 		if err := s.overlay(r, &f, in, eds); err != nil {
 			return err
 		}
-		if at, err = f.apply(&edited, eds); err != nil {
+		if at, err = f.Apply(&edited, eds); err != nil {
 			return err
 		}
 	}
-	if err := applyAction(act, &edited, stored, at, time.Now()); err != nil {
+	if err := storyedit.Apply(act, &edited, stored, at, time.Now()); err != nil {
 		return err
 	}
 	edited.Version, edited.EditedBy = in.Version, u.ID
@@ -165,10 +167,29 @@ func (s *Server) apiStoryPatch(w http.ResponseWriter, r *http.Request, u news.Us
 }
 
 // apiMediaUpload serves POST /api/v1/admin/media: files in a multipart
-// form, as the desk's library takes them, answered in JSON.
-func (s *Server) apiMediaUpload(w http.ResponseWriter, r *http.Request, u news.User) error {
-	r.Header.Set("Accept", "application/json")
-	return s.deskMediaUpload(w, r, u)
+// form, as the desk's library takes them, answered in JSON. Without a desk
+// there is no library to take them.
+func apiMediaUpload(desk Desk) staffHandler {
+	return func(w http.ResponseWriter, r *http.Request, u news.User) error {
+		if desk == nil {
+			return errNotFound
+		}
+		r.Header.Set("Accept", "application/json")
+		return desk.UploadMedia(w, r, u)
+	}
+}
+
+// storyOfPath reads the story named by the {id} path segment.
+func (s *Server) storyOfPath(r *http.Request) (news.Story, error) {
+	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	if err != nil || id <= 0 {
+		return news.Story{}, errNotFound
+	}
+	x, err := s.store.Story(r.Context(), id)
+	if err != nil {
+		return news.Story{}, fmt.Errorf("web: desk story %d: %w", id, err)
+	}
+	return x, nil
 }
 
 // readStoryInput decodes a story's JSON body, refusing unknown fields so
@@ -192,7 +213,7 @@ func readStoryInput(w http.ResponseWriter, r *http.Request) (apiStoryInput, erro
 
 // overlay writes the fields the input gives onto the desk's form of the
 // story, so that the form's own checks and rules apply to them.
-func (s *Server) overlay(r *http.Request, f *storyForm, in apiStoryInput, eds []news.Edition) error {
+func (s *Server) overlay(r *http.Request, f *storyedit.Form, in apiStoryInput, eds []news.Edition) error {
 	set := func(dst *string, v *string) {
 		if v != nil {
 			*dst = strings.TrimSpace(*v)
@@ -206,7 +227,7 @@ func (s *Server) overlay(r *http.Request, f *storyForm, in apiStoryInput, eds []
 	set(&f.Description, in.Description)
 	set(&f.FeaturedImage, in.FeaturedImage)
 	if in.Headline != nil {
-		f.Headline = collapseSpace(*in.Headline)
+		f.Headline = storyedit.CollapseSpace(*in.Headline)
 	}
 	if in.BodyHTML != nil {
 		f.Body = markup.Sanitize(*in.BodyHTML)
@@ -220,11 +241,11 @@ func (s *Server) overlay(r *http.Request, f *storyForm, in apiStoryInput, eds []
 	if in.Section != nil {
 		st, err := s.loadSite(r, f.Edition)
 		if err != nil {
-			return fieldError("edition", "choose one of the editions")
+			return storyedit.FieldError("edition", "choose one of the editions")
 		}
 		sec, ok := st.section(strings.TrimSpace(*in.Section))
 		if !ok {
-			return fieldError("section", fmt.Sprintf("edition %s has no section %q", f.Edition, *in.Section))
+			return storyedit.FieldError("section", fmt.Sprintf("edition %s has no section %q", f.Edition, *in.Section))
 		}
 		f.SectionID = strconv.FormatInt(sec.ID, 10)
 	}
@@ -239,9 +260,9 @@ func (s *Server) overlay(r *http.Request, f *storyForm, in apiStoryInput, eds []
 		}
 	}
 	if in.PublishAt != nil {
-		ed, ok := findEdition(eds, f.Edition)
+		ed, ok := news.FindEdition(eds, f.Edition)
 		if !ok {
-			return fieldError("edition", "choose one of the editions")
+			return storyedit.FieldError("edition", "choose one of the editions")
 		}
 		f.PublishAt = in.PublishAt.In(ed.Location()).Format("2006-01-02T15:04:05")
 	}
@@ -258,5 +279,5 @@ func (s *Server) answerAdminStory(w http.ResponseWriter, r *http.Request, id int
 	if err != nil {
 		return err
 	}
-	return s.writeJSON(w, status, apiAdminStory{apiStory: st.apiStory(&x, true), Status: string(x.Status), Version: x.Version, Slug: x.Slug})
+	return respond.JSON(w, status, apiAdminStory{apiStory: st.apiStory(&x, true), Status: string(x.Status), Version: x.Version, Slug: x.Slug})
 }

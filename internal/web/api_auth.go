@@ -24,11 +24,16 @@ func (s *Server) keyed(h handlerFunc) http.Handler {
 	})
 }
 
+// staffHandler is an action a member of staff takes through the admin
+// API: it gets the token's owner and returns an error instead of writing
+// one.
+type staffHandler func(w http.ResponseWriter, r *http.Request, u news.User) error
+
 // withToken adapts a desk handler to the admin API: the request must carry
 // the personal token of a member of staff, and the handler acts as them,
 // under the desk's role checks. Public pages a write touched are purged
 // before the answer leaves, as after a desk write.
-func (s *Server) withToken(h deskHandler) http.Handler {
+func (s *Server) withToken(h staffHandler) http.Handler {
 	return s.api(func(w http.ResponseWriter, r *http.Request) error {
 		k, ok, err := s.requestKey(w, r)
 		if !ok || err != nil {
@@ -46,7 +51,7 @@ func (s *Server) withToken(h deskHandler) http.Handler {
 		}
 		err = h(w, r, u)
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			s.catchUpAfterWrite(r)
+			s.CatchUpAfterWrite(r)
 		}
 		return err
 	})

@@ -300,7 +300,7 @@ func (st *site) apiStory(x *news.Story, full bool) apiStory {
 			Width: m.Width, Height: m.Height, Duration: m.Duration.Seconds(), Caption: m.Caption, Credit: m.Credit, Alt: m.Alt})
 	}
 	for _, t := range x.Translations {
-		if ed, ok := findEdition(st.editions, t.Edition); ok && t.Status == news.StatusPublished {
+		if ed, ok := news.FindEdition(st.editions, t.Edition); ok && t.Status == news.StatusPublished {
 			a.Translations = append(a.Translations, apiTranslation{Edition: t.Edition, ID: t.ID, URL: st.abs(ed.PathPrefix() + t.Path())})
 		}
 	}

@@ -70,7 +70,7 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) error {
 		if err != nil {
 			return err
 		}
-		ed, ok := findEdition(eds, form.Edition)
+		ed, ok := news.FindEdition(eds, form.Edition)
 		if !ok {
 			return news.Errorf(news.ErrInvalid, "search: edition %q does not exist", form.Edition)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"net/http"
 	"net/url"
+	"newsdesk/internal/web/respond"
 	"strings"
 	"time"
 )
@@ -59,9 +60,9 @@ func (s *Server) cached(next http.Handler) http.Handler {
 		for _, h := range []string{"If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range"} {
 			full.Header.Del(h)
 		}
-		rec := &pageRecorder{header: http.Header{}, body: bufferPool.Get().(*bytes.Buffer)}
-		rec.body.Reset()
-		defer bufferPool.Put(rec.body)
+		body, release := respond.Buffer()
+		defer release()
+		rec := &pageRecorder{header: http.Header{}, body: body}
 		next.ServeHTTP(rec, full)
 		e, ok := rec.entry(key, keys.list)
 		if !ok {
@@ -126,7 +127,7 @@ func addKeys(r *http.Request, keys ...string) {
 type pageRecorder struct {
 	header http.Header
 	status int
-	body   *bytes.Buffer // from bufferPool; the entry keeps a copy
+	body   *bytes.Buffer // pooled (respond.Buffer); the entry keeps a copy
 }
 
 func (p *pageRecorder) Header() http.Header { return p.header }
@@ -240,5 +241,16 @@ func (s *Server) listenChanges(ctx context.Context, wake chan<- struct{}) {
 		case <-ctx.Done():
 		case <-time.After(time.Second):
 		}
+	}
+}
+
+// CatchUpAfterWrite purges the public pages a write changed before its
+// answer leaves (net/http sends a small response when the handler
+// returns), so the next page the writer opens shows it. It is not cut
+// short by a writer who has gone: the readers have not. The desk calls it
+// after each write, as the admin API does.
+func (s *Server) CatchUpAfterWrite(r *http.Request) {
+	if err := s.cache.catchUp(context.WithoutCancel(r.Context())); err != nil {
+		s.log.WarnContext(r.Context(), "page cache: read changes after a write", "err", err)
 	}
 }

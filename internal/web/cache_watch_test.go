@@ -109,7 +109,7 @@ func TestCacheListensOnPostgres(t *testing.T) {
 	}
 	srv.poll = time.Hour // only a notification can bring the change
 	watch(t, srv)
-	h := srv.Handler()
+	h := withDesk(t, srv, st)
 	get := func() string {
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, httptest.NewRequest(http.MethodGet, story.Path(), nil))

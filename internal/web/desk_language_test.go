@@ -158,7 +158,7 @@ func englishWords(t *testing.T, prefix string) []deskWord {
 		// A message of the domain's has the words of the values it
 		// carries ("story 12 not found"): only its longer parts tell.
 		words := 1
-		if strings.HasPrefix(id, problemMessages) || strings.HasPrefix(id, accountMessages) {
+		if strings.HasPrefix(id, "desk.messages.") || strings.HasPrefix(id, accountMessages) {
 			words = 2
 		}
 		for _, part := range breaks.Split(html.UnescapeString(text), -1) {

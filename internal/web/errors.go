@@ -1,12 +1,12 @@
 package web
 
 import (
-	"context"
 	"errors"
 	"net/http"
 	"strings"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/respond"
 )
 
 // handlerFunc is a page handler: it writes a response on success and
@@ -28,7 +28,7 @@ func (s *Server) handle(h handlerFunc, onError func(http.ResponseWriter, *http.R
 		err := h(w, r)
 		switch {
 		case err == nil:
-		case clientGone(r):
+		case respond.ClientGone(r):
 			s.log.DebugContext(r.Context(), "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
 		default:
 			onError(w, r, err)
@@ -36,41 +36,14 @@ func (s *Server) handle(h handlerFunc, onError func(http.ResponseWriter, *http.R
 	})
 }
 
-// clientGone reports whether the request's own context was canceled, which
-// net/http does when the client disconnects. Any error after that is taken
-// as its consequence: database drivers report the cancellation in their own
-// words (SQLite's "interrupted") rather than always as context.Canceled.
-// A deadline running out is not the client's doing and stays an error.
-func clientGone(r *http.Request) bool {
-	return errors.Is(r.Context().Err(), context.Canceled)
-}
-
 // errNotFound is returned by handlers for URLs that name nothing.
 var errNotFound = news.Errorf(news.ErrNotFound, "page not found")
-
-// statusOf maps a domain error code to an HTTP status. Anything without a
-// code is an internal error.
-func statusOf(err error) int {
-	switch news.ErrorCode(err) {
-	case news.ErrNotFound:
-		return http.StatusNotFound
-	case news.ErrInvalid:
-		return http.StatusBadRequest
-	case news.ErrForbidden:
-		return http.StatusForbidden
-	case news.ErrConflict:
-		return http.StatusConflict
-	case news.ErrTooLarge:
-		return http.StatusRequestEntityTooLarge
-	}
-	return http.StatusInternalServerError
-}
 
 // serveError logs internal errors, once, and renders the error page in the
 // edition the URL names, falling back to plain text when even that fails
 // (for instance when the database is down).
 func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
-	status := statusOf(err)
+	status := respond.Status(err)
 	if status == http.StatusInternalServerError {
 		s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
@@ -85,7 +58,7 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 		if status != http.StatusInternalServerError {
 			s.log.ErrorContext(r.Context(), "error page failed", "path", r.URL.Path, "err", lerr)
 		}
-		plainError(w, status)
+		respond.PlainError(w, status)
 		return
 	}
 	p := &errorPage{Status: status}
@@ -99,7 +72,7 @@ func (s *Server) serveError(w http.ResponseWriter, r *http.Request, err error) {
 	p.Title = p.Heading + " — " + p.SiteName
 	if rerr := s.render(w, r, status, "error", p, noValidators); rerr != nil {
 		s.log.ErrorContext(r.Context(), "error page failed", "path", r.URL.Path, "err", rerr)
-		plainError(w, status)
+		respond.PlainError(w, status)
 	}
 }
 
@@ -109,12 +82,4 @@ type errorPage struct {
 	Status  int
 	Heading string
 	Message string
-}
-
-// plainError is the last resort when no page can be rendered.
-func plainError(w http.ResponseWriter, status int) {
-	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
-	w.WriteHeader(status)
-	_, _ = w.Write([]byte(http.StatusText(status) + "\n"))
 }

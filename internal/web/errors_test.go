@@ -38,7 +38,7 @@ func loggedServer(t *testing.T, f *fixture) (http.Handler, *logBuffer) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return srv.Handler(), logs
+	return withDesk(t, srv, f.store), logs
 }
 
 func TestClientGone(t *testing.T) {

@@ -49,6 +49,6 @@ var icons = func() map[string]template.HTML {
 	return m
 }()
 
-// icon is the template function that draws an icon by name; an unknown name
+// Icon is the template function that draws an icon by name; an unknown name
 // draws nothing rather than breaking the page.
-func icon(name string) template.HTML { return icons[name] }
+func Icon(name string) template.HTML { return icons[name] }

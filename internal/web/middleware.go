@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"newsdesk/internal/web/respond"
 	"runtime/debug"
 	"time"
 )
@@ -83,7 +84,7 @@ func (s *Server) logRequests(next http.Handler) http.Handler {
 		next.ServeHTTP(rec, r)
 		switch {
 		case rec.status != 0:
-		case clientGone(r):
+		case respond.ClientGone(r):
 			rec.status = statusClientClosed
 		default:
 			rec.status = http.StatusOK

@@ -8,8 +8,8 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
+	"newsdesk/internal/web/respond"
 	"strconv"
-	"sync"
 	"time"
 )
 
@@ -20,23 +20,17 @@ var templateFS embed.FS
 // layout and partials into its own set, so their blocks cannot collide.
 var pageNames = []string{"home", "list", "story", "error", "podcasts", "show", "episode", "account", "bookmarks", "search"}
 
-// deskPageNames are the desk's page templates, templates/desk/<name>.html,
-// each parsed with templates/desk/layout.html.
-var deskPageNames = []string{"error", "signin", "signin_link", "story_edit", "stories", "story_notes", "story_translations", "home", "revisions", "revision_diff", "account", "staff", "sections", "tags", "editions", "settings", "webhooks", "api_keys", "tokens", "media", "podcasts", "show", "episode"}
-
 // pageSet holds one parsed template set per page.
 type pageSet struct {
 	pages map[string]*template.Template
-	desk  map[string]*template.Template
 }
 
 // parsePages parses the layout, partials and every page template from fsys
 // (the embedded templates, or a broken set in tests).
 func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 	funcs := template.FuncMap{
-		"static":  static.url,
-		"icon":    icon,
-		"fieldOf": fieldOf,
+		"static": static.url,
+		"icon":   Icon,
 		// accountField is a labelled input of an account form.
 		"accountField": accountField,
 	}
@@ -58,40 +52,8 @@ func parsePages(fsys fs.FS, static *staticFiles) (*pageSet, error) {
 		}
 		ps.pages[name] = t
 	}
-	if ps.desk, err = parseDeskPages(fsys, funcs); err != nil {
-		return nil, err
-	}
 	return ps, nil
 }
-
-// parseDeskPages parses the desk layout and every desk page.
-func parseDeskPages(fsys fs.FS, funcs template.FuncMap) (map[string]*template.Template, error) {
-	// presence.html is a partial that the story editor includes; fields.html
-	// holds the inputs of the section and tag rows.
-	layout, err := template.New("layout").Funcs(funcs).ParseFS(fsys, "templates/desk/layout.html", "templates/desk/presence.html", "templates/desk/fields.html")
-	if err != nil {
-		return nil, fmt.Errorf("parse desk layout: %w", err)
-	}
-	desk := map[string]*template.Template{}
-	for _, name := range deskPageNames {
-		t, err := layout.Clone()
-		if err != nil {
-			return nil, fmt.Errorf("clone desk layout for %s: %w", name, err)
-		}
-		if _, err := t.ParseFS(fsys, "templates/desk/"+name+".html"); err != nil {
-			return nil, fmt.Errorf("parse desk %s: %w", name, err)
-		}
-		if t.Lookup("content") == nil {
-			return nil, fmt.Errorf("desk template %s defines no content block", name)
-		}
-		desk[name] = t
-	}
-	return desk, nil
-}
-
-// bufferPool recycles render buffers: a story page is tens of kilobytes and
-// allocating that per request shows up under load.
-var bufferPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // noValidators marks a page without a meaningful modification time.
 var noValidators time.Time
@@ -116,13 +78,13 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	if !ok {
 		return fmt.Errorf("web: render: no page %q", name)
 	}
-	buf, release, err := executeLayout(t, name, data)
+	buf, release, err := respond.ExecuteLayout(t, name, data)
 	if err != nil {
 		return err
 	}
 	defer release()
 	if status != http.StatusOK {
-		writeNoStore(w, r, status, buf)
+		respond.WriteNoStore(w, r, status, buf)
 		return nil
 	}
 	h := w.Header()
@@ -134,44 +96,6 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, name
 	h.Set("ETag", contentETag(buf.Bytes()))
 	http.ServeContent(w, r, "", modified, bytes.NewReader(buf.Bytes()))
 	return nil
-}
-
-// writePrivate executes t's layout into a buffer and writes it only when
-// that succeeded, as a page nobody may store: desk and account pages.
-func writePrivate(w http.ResponseWriter, r *http.Request, t *template.Template, status int, name string, data any) error {
-	buf, release, err := executeLayout(t, name, data)
-	if err != nil {
-		return err
-	}
-	defer release()
-	writeNoStore(w, r, status, buf)
-	return nil
-}
-
-// executeLayout executes t's layout into a pooled buffer, which release
-// gives back.
-func executeLayout(t *template.Template, name string, data any) (buf *bytes.Buffer, release func(), err error) {
-	buf = bufferPool.Get().(*bytes.Buffer)
-	buf.Reset()
-	release = func() { bufferPool.Put(buf) }
-	if err := t.ExecuteTemplate(buf, "layout", data); err != nil {
-		release()
-		return nil, nil, fmt.Errorf("web: render %s: %w", name, err)
-	}
-	return buf, release, nil
-}
-
-// writeNoStore writes a rendered page that no cache may keep.
-func writeNoStore(w http.ResponseWriter, r *http.Request, status int, buf *bytes.Buffer) {
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", "no-store")
-	h.Set("Content-Length", strconv.Itoa(buf.Len()))
-	w.WriteHeader(status)
-	if r.Method != http.MethodHead {
-		// A failed write means the reader has gone: nobody is left to tell.
-		_, _ = w.Write(buf.Bytes())
-	}
 }
 
 // contentETag is a strong validator of a response body: its checksum and

@@ -13,10 +13,7 @@ func TestParsePagesFailsOnBadTemplates(t *testing.T) {
 	}
 	good := func() fstest.MapFS {
 		m := fstest.MapFS{}
-		names := append([]string{"layout", "partials", "podcast_partials", "media", "desk/layout", "desk/presence", "desk/fields"}, pageNames...)
-		for _, name := range deskPageNames {
-			names = append(names, "desk/"+name)
-		}
+		names := append([]string{"layout", "partials", "podcast_partials", "media"}, pageNames...)
 		for _, name := range names {
 			data, err := templateFS.ReadFile("templates/" + name + ".html")
 			if err != nil {
@@ -36,8 +33,6 @@ func TestParsePagesFailsOnBadTemplates(t *testing.T) {
 		"no content block": {"templates/list.html", `{{define "other"}}{{end}}`, "no content block"},
 		"unknown function": {"templates/home.html", `{{define "content"}}{{nosuch .}}{{end}}`, "nosuch"},
 		"missing page":     {"templates/error.html", "", "error"},
-		"desk page":        {"templates/desk/signin.html", `{{define "content"}}{{.Nope}{{end}}`, "desk signin"},
-		"desk layout":      {"templates/desk/layout.html", "", "desk layout"},
 	}
 	for name, tt := range tests {
 		t.Run(name, func(t *testing.T) {

@@ -34,20 +34,6 @@ func (st *site) formatDate(t time.Time) string {
 	return st.lang.Date(t.In(st.loc), st.ed.DateFormat)
 }
 
-// findEdition returns the edition with the code, or the default edition
-// when code is empty.
-func findEdition(eds []news.Edition, code string) (news.Edition, bool) {
-	for _, e := range eds {
-		if (code == "" && e.Default) || (code != "" && e.Code == code) {
-			return e, true
-		}
-	}
-	if code == "" && len(eds) > 0 {
-		return eds[0], true
-	}
-	return news.Edition{}, false
-}
-
 // loadSite resolves the edition named by code ("" for the default one) and
 // reads its sections. An unknown code is news.ErrNotFound.
 func (s *Server) loadSite(r *http.Request, code string) (*site, error) {
@@ -55,7 +41,7 @@ func (s *Server) loadSite(r *http.Request, code string) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	ed, ok := findEdition(eds, code)
+	ed, ok := news.FindEdition(eds, code)
 	if !ok {
 		return nil, errNotFound
 	}
@@ -75,7 +61,7 @@ func (s *Server) siteFor(r *http.Request, eds []news.Edition, ed news.Edition) (
 	// Every page shows the edition switch, the edition's sections and the
 	// site's name and channels.
 	addKeys(r, news.KeyEditions, news.KeySite, news.NavKey(ed.Code))
-	return &site{ed: ed, editions: eds, sections: secs, ui: s.ui.forLang(ed.Language), lang: s.words.Lang(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set, here: herePath(r)}, nil
+	return &site{ed: ed, editions: eds, sections: secs, ui: s.ui.For(ed.Language), lang: s.words.Lang(ed.Language), origin: s.baseURL(r), loc: s.location(ed), settings: set, here: herePath(r)}, nil
 }
 
 // location returns the edition's time zone from the server's cache. Zones

@@ -174,7 +174,7 @@ func testOldSlugsRedirect(t *testing.T, f *fixture) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.handler = srv.Handler()
+	f.handler = withDesk(t, srv, f.store)
 	tests := []struct{ path, location string }{
 		{"/world/", "/international/"},
 		{"/world/?page=2", "/international/?page=2"},

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/respond"
 )
 
 // Sizes of the home page's parts.
@@ -62,7 +63,7 @@ func (s *Server) editionOrSectionPage(w http.ResponseWriter, r *http.Request) er
 	if err != nil {
 		return err
 	}
-	if ed, ok := findEdition(eds, first); ok {
+	if ed, ok := news.FindEdition(eds, first); ok {
 		if ed.Default {
 			http.Redirect(w, r, withQuery(r, "/"), http.StatusMovedPermanently)
 			return nil
@@ -73,7 +74,7 @@ func (s *Server) editionOrSectionPage(w http.ResponseWriter, r *http.Request) er
 		}
 		return s.renderHome(w, r, st)
 	}
-	def, ok := findEdition(eds, "")
+	def, ok := news.FindEdition(eds, "")
 	if !ok {
 		return errNotFound
 	}
@@ -261,7 +262,7 @@ func (s *Server) health(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
 	defer cancel()
 	err := s.store.Ping(ctx)
-	if err != nil && clientGone(r) {
+	if err != nil && respond.ClientGone(r) {
 		s.log.DebugContext(ctx, "client went away", "method", r.Method, "path", r.URL.Path, "err", err)
 		return
 	}

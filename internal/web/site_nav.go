@@ -49,6 +49,10 @@ type navSections struct {
 	read time.Time
 }
 
+// Editions returns every edition as the navigation holds them: the desk
+// reads them so too.
+func (s *Server) Editions(ctx context.Context) ([]news.Edition, error) { return s.loadEditions(ctx) }
+
 // loadEditions reads every edition, reusing a list at most navTTL old.
 func (s *Server) loadEditions(ctx context.Context) ([]news.Edition, error) {
 	c := &s.nav

@@ -115,12 +115,12 @@ func (s *Server) addSlash(w http.ResponseWriter, r *http.Request, code, slug str
 		return err
 	}
 	if code == "" {
-		if ed, ok := findEdition(eds, slug); ok && !ed.Default {
+		if ed, ok := news.FindEdition(eds, slug); ok && !ed.Default {
 			http.Redirect(w, r, withQuery(r, "/"+slug+"/"), http.StatusMovedPermanently)
 			return nil
 		}
 	}
-	ed, ok := findEdition(eds, code)
+	ed, ok := news.FindEdition(eds, code)
 	if !ok {
 		return errNotFound
 	}

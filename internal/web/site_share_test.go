@@ -22,7 +22,7 @@ func testUI(t *testing.T, lang string) *uiText {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ui.forLang(lang)
+	return ui.For(lang)
 }
 
 func TestShareLinks(t *testing.T) {

@@ -207,7 +207,7 @@ func (st *site) hreflangs(l news.StoryLink, translations map[int64][]news.StoryL
 	}
 	var alts []feeds.Alternate
 	for _, t := range group {
-		ed, ok := findEdition(st.editions, t.Edition)
+		ed, ok := news.FindEdition(st.editions, t.Edition)
 		if !ok {
 			continue
 		}

@@ -7,8 +7,10 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/respond"
 )
 
 // relatedCount is how many related stories a story page lists.
@@ -229,4 +231,72 @@ func (st *site) storyView(x *news.Story) storyView {
 		})
 	}
 	return v
+}
+
+// PreviewForm writes x, a story the desk's editor is still writing, as
+// the public story page would show it: in x's edition (the default one
+// when x names none) and section (the edition's first when x has none).
+func (s *Server) PreviewForm(w http.ResponseWriter, r *http.Request, x news.Story) error {
+	st, err := s.loadSite(r, x.Edition)
+	if err != nil {
+		return err
+	}
+	x.Edition = st.ed.Code
+	if sec, ok := sectionByID(st.sections, x.Section.ID); ok {
+		x.Section = sec
+	} else if len(st.sections) > 0 {
+		x.Section = st.sections[0]
+	}
+	return s.renderPreview(w, r, st, &x, nil)
+}
+
+// PreviewStory writes x, a stored story in any status, as its public page
+// will look, related stories included: the desk's link that editors share
+// with each other before publication.
+func (s *Server) PreviewStory(w http.ResponseWriter, r *http.Request, x news.Story) error {
+	st, err := s.loadSite(r, x.Edition)
+	if err != nil {
+		return err
+	}
+	if x.PublishedAt.IsZero() {
+		x.PublishedAt = time.Now() // as it would be if published now
+	}
+	related, err := s.store.RelatedStories(r.Context(), x, relatedCount)
+	if err != nil {
+		return fmt.Errorf("web: related stories of %d: %w", x.ID, err)
+	}
+	return s.renderPreview(w, r, st, &x, related)
+}
+
+// renderPreview renders x with the public story template. Previews are
+// private: never stored by caches nor indexed.
+func (s *Server) renderPreview(w http.ResponseWriter, r *http.Request, st *site, x *news.Story, related []news.Story) error {
+	p, err := st.storyPage(r, x, related)
+	if err != nil {
+		return err
+	}
+	p.NoIndex = true
+	buf, release := respond.Buffer()
+	defer release()
+	if err := s.pages.pages["story"].ExecuteTemplate(buf, "layout", p); err != nil {
+		return fmt.Errorf("web: render preview of %q: %w", x.Headline, err)
+	}
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	h.Set("X-Robots-Tag", "noindex")
+	h.Set("Content-Length", strconv.Itoa(buf.Len()))
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(buf.Bytes())
+	return nil
+}
+
+// sectionByID finds a section among secs.
+func sectionByID(secs []news.Section, id int64) (news.Section, bool) {
+	for _, sec := range secs {
+		if sec.ID == id {
+			return sec, true
+		}
+	}
+	return news.Section{}, false
 }

@@ -85,7 +85,7 @@ func mediaItemView(m news.Media, sizes string) mediaView {
 	v := mediaView{Kind: string(m.Kind), URL: m.URL(), MIME: m.MIME, Width: m.Width, Height: m.Height,
 		Caption: m.Caption, Credit: m.Credit, Alt: m.Alt, Name: downloadName(m), Size: media.FormatSize(m.Size)}
 	if m.Duration > 0 {
-		v.Duration = formatDuration(m.Duration)
+		v.Duration = media.FormatDuration(m.Duration)
 		v.ISODur = fmt.Sprintf("PT%dS", int(m.Duration.Round(time.Second)/time.Second))
 	}
 	v.Type = strings.ToUpper(strings.TrimPrefix(m.Key[strings.IndexByte(m.Key, '.'):], "."))

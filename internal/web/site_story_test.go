@@ -148,7 +148,7 @@ func TestCanonicalFromRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.handler = srv.Handler()
+	f.handler = withDesk(t, srv, f.store)
 	body := f.mustGet(t, fmt.Sprintf("/world/%d-%s", f.lead.ID, f.lead.Slug), http.StatusOK).body
 	mustContain(t, "story page", body, fmt.Sprintf(`<link rel="canonical" href="http://example.com/world/%d-%s">`, f.lead.ID, f.lead.Slug))
 }

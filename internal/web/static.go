@@ -87,3 +87,8 @@ func (sf *staticFiles) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("ETag", f.etag)
 	http.ServeContent(w, r, "", time.Time{}, bytes.NewReader(f.data))
 }
+
+// StaticURL gives a static file's hashed URL, as the templates' static
+// function does: the desk's templates use it for the desk's styles and
+// scripts, which are served here with the site's.
+func (s *Server) StaticURL(name string) (string, error) { return s.static.url(name) }

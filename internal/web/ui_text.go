@@ -1,14 +1,9 @@
 package web
 
 import (
-	"errors"
-	"fmt"
-	"reflect"
-	"slices"
-	"strings"
-
 	"newsdesk/internal/i18n"
 	"newsdesk/internal/news"
+	"newsdesk/internal/web/words"
 )
 
 // uiText holds the words of the site's chrome in one language, filled from
@@ -56,8 +51,8 @@ type uiText struct {
 	Labels        map[news.MediaLabel]string
 	SearchLink    string       // the header's link to the search page
 	Podcast       podcastText  // the podcast pages and the audio player
-	Media         *mediaText   // galleries, video and attachments in stories (ui_text_media.go)
-	Account       *accountText // readers' accounts and bookmarks (ui_text_account.go)
+	Media         *mediaText   // galleries, video and attachments in stories (below)
+	Account       *accountText // readers' accounts and bookmarks (below)
 	Search        *searchText  // the search page (site_search_page.go)
 }
 
@@ -79,50 +74,17 @@ func (u *uiText) noteKind(k news.NoteKind) string {
 
 // uiTexts are the chrome's words in every language of the catalogs,
 // built once when the server starts.
-type uiTexts = langTexts[uiText]
-
-// langTexts holds a struct of words, T, for every language of the
-// catalogs: the site's chrome (uiText) or the desk's (deskText).
-type langTexts[T any] struct {
-	byLang  map[string]*T // by primary language subtag: "en", "ru"
-	english *T
-}
-
-// newLangTexts fills a T for each language of the catalogs from the
-// messages under prefix (see fillText), then calls done, when not nil,
-// for what reflection cannot fill. A message a language lacks is in
-// English (the i18n test lists them), and one English lacks stops the
-// server at start.
-func newLangTexts[T any](c *i18n.Catalog, prefix string, done func(*T, *i18n.Lang) error) (*langTexts[T], error) {
-	t := &langTexts[T]{byLang: map[string]*T{}}
-	for _, lang := range c.Languages() {
-		words, l := new(T), c.Lang(lang)
-		if err := fillText(l, prefix, reflect.ValueOf(words).Elem()); err != nil {
-			return nil, fmt.Errorf("web: words of %s: %w", lang, err)
-		}
-		if done != nil {
-			if err := done(words, l); err != nil {
-				return nil, fmt.Errorf("web: words of %s: %w", lang, err)
-			}
-		}
-		t.byLang[lang] = words
-	}
-	t.english = t.byLang["en"]
-	if t.english == nil {
-		return nil, errors.New("web: no English words")
-	}
-	return t, nil
-}
+type uiTexts = words.Texts[uiText]
 
 // newUITexts fills a uiText for each language of the catalogs: field F of
 // uiText is message "ui.F", field G of its Podcast "ui.Podcast.G", an
 // entry k of a map "ui.NoteKinds.k".
 func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
-	return newLangTexts(c, "ui.", func(ui *uiText, l *i18n.Lang) error {
+	return words.New(c, "ui.", uiMaps, func(ui *uiText, l *i18n.Lang) error {
 		// Translations of the English messages of the store, auth and
 		// the account handlers, keyed by their formats as the desk's are.
 		var err error
-		ui.Account.messages, err = newProblems(c, l, accountMessages)
+		ui.Account.messages, err = words.NewMessages(c, l, accountMessages)
 		return err
 	})
 }
@@ -130,110 +92,110 @@ func newUITexts(c *i18n.Catalog) (*uiTexts, error) {
 // accountMessages prefixes the ids of translated store and auth messages.
 const accountMessages = "ui.Account.messages."
 
-// uiMaps lists the keys of the maps in uiText and deskText, by the
-// maps' field names, which reflection cannot.
-var uiMaps = map[string][]string{
-	"NoteKinds":   {string(news.NoteCorrection), string(news.NoteClarification), string(news.NoteUpdate)},
-	"Labels":      {string(news.LabelVideo), string(news.LabelPhotos), string(news.LabelAudio)},
-	"Roles":       keysOf(append(slices.Clone(news.StaffRoles), news.RoleReader)),
-	"Statuses":    keysOf(news.Statuses),
-	"StatusWords": keysOf(news.Statuses),
-	"Tabs":        keysOf(news.Statuses),
-	"FieldNames":  fieldNames,
-	"FieldLabels": storyFields,
-	"Buttons":     storyActionKeys(),
-	"Done":        storyActionKeys(),
-	"MediaLabels": keysOf(news.MediaRoles),
-	"MediaHints":  keysOf(news.MediaRoles),
-	"Kinds":       revisionKinds,
-	"MediaKinds":  keysOf(news.MediaKinds),
-	"ActionNames": keysOf(news.Actions),
-	"Channels":    {"radio", "podcasts"}, // the other channels' names are brands
-	"Fields":      revisionFields,
-	"Headings":    {"400", "401", "403", "404", "409", "413", "429", "500"}, // HTTP statuses
-	"Problems":    searchFields,
-	"SizeUnits":   sizeUnits,
+// uiMaps lists the keys of the maps in uiText, by the maps' field names,
+// which reflection cannot.
+var uiMaps = words.Keys{
+	"NoteKinds": {string(news.NoteCorrection), string(news.NoteClarification), string(news.NoteUpdate)},
+	"Labels":    {string(news.LabelVideo), string(news.LabelPhotos), string(news.LabelAudio)},
+	"Channels":  {"radio", "podcasts"}, // the other channels' names are brands
+	"Problems":  searchFields,
 }
 
-// keysOf lists values of a string type as map keys.
-func keysOf[S ~string](vals []S) []string {
-	out := make([]string, len(vals))
-	for i, v := range vals {
-		out[i] = string(v)
-	}
-	return out
+// podcastText holds the words of the podcast pages and the audio player.
+type podcastText struct {
+	Podcasts        string // the list's heading and the side column's
+	ListDescription string
+	NoPodcasts      string
+	Episodes        string
+	MoreEpisodes    string
+	LatestEpisode   string
+	Subscribe       string // the feed link
+	Season          string
+	Episode         string
+	Player          string // names the player region
+	Play            string
+	Pause           string
+	Back15          string
+	Forward30       string
+	Mute            string
+	Unmute          string
+	Seek            string
+	Speed           string
+	Download        string
+	Listen          string
+	Close           string // hides the docked mini player
 }
 
-// fillText sets every exported string field of the struct v, and of the
-// structs it holds, from the messages under prefix; a plural field gets
-// the message's plural forms. Nil pointers to structs are allocated.
-func fillText(l *i18n.Lang, prefix string, v reflect.Value) error {
-	t := v.Type()
-	for i := range t.NumField() {
-		f, fv := t.Field(i), v.Field(i)
-		if !f.IsExported() {
-			continue
-		}
-		id := prefix + f.Name
-		if fv.Type() == pluralType {
-			if l.N(id, 1) == id {
-				return fmt.Errorf("no message %s", id)
-			}
-			fv.Set(reflect.ValueOf(plural{lang: l, id: id}))
-			continue
-		}
-		switch fv.Kind() {
-		case reflect.String:
-			s := l.T(id)
-			if s == id {
-				return fmt.Errorf("no message %s", id)
-			}
-			fv.SetString(s)
-		case reflect.Map:
-			keys, ok := uiMaps[f.Name]
-			if !ok {
-				return fmt.Errorf("no keys known for the map %s", id)
-			}
-			m := reflect.MakeMap(fv.Type())
-			for _, k := range keys {
-				m.SetMapIndex(reflect.ValueOf(k).Convert(fv.Type().Key()), reflect.ValueOf(l.T(id+"."+k)))
-			}
-			fv.Set(m)
-		case reflect.Struct:
-			if err := fillText(l, id+".", fv); err != nil {
-				return err
-			}
-		case reflect.Pointer:
-			if fv.IsNil() {
-				fv.Set(reflect.New(fv.Type().Elem()))
-			}
-			if err := fillText(l, id+".", fv.Elem()); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+// mediaText is what the media of a story say: the gallery and its viewer,
+// the video player's controls and the attachments.
+type mediaText struct {
+	Gallery      string       // names the gallery
+	Photos       words.Plural // the gallery's count: 5 photos
+	OpenGallery  string       // the thumbnail's label: "Open photo %d of %d"
+	Close        string
+	Previous     string
+	Next         string
+	Of           string // "3 of 7"
+	Play         string
+	Pause        string
+	Mute         string
+	Unmute       string
+	FullScreen   string
+	ExitFull     string
+	Seek         string
+	Attachments  string
+	Download     string
+	Audio        string
+	Credit       string // before a photographer's name
+	VideoPlayer  string
+	ImageViewer  string
+	NoVideo      string // for browsers without <video>
+	SwipeHint    string
+	DurationText string // "Duration"
 }
 
-// plural is a message with plural forms, such as "{{.Count}} stories":
-// N writes it for a count in the language it was filled for.
-type plural struct {
-	lang *i18n.Lang
-	id   string
+// accountText holds the words of readers' account and bookmark pages and
+// of the e-mails they receive, in one language.
+type accountText struct {
+	SignIn, SignUp, SignOut, Account, Bookmarks string
+	Email, Password, NewPassword, Confirm       string
+	CurrentPassword                             string
+	SignInTitle, SignUpTitle                    string
+	SignUpIntro                                 string
+	NoAccount, HaveAccount, Forgot              string
+	SentTitle, SentText                         string // SentText has one %s: the address
+	ConfirmTitle, ConfirmText, ConfirmButton    string
+	ResetTitle, ResetIntro, ResetButton         string
+	NewPasswordTitle, SavePassword              string
+	SettingsTitle, SignedInAs                   string
+	ChangeEmail, ChangeEmailHelp, SendLink      string
+	ChangePassword                              string
+	DeleteTitle, DeleteText, DeleteButton       string
+	EmailLinkTitle, EmailLinkButton             string // the page of the link that moves an account
+	StaffNote                                   string // an account page shown to staff
+	Save, Saved, Remove                         string // the bookmark button and the list's trash button
+	NoBookmarks                                 string
+	BadCredentials, Unconfirmed, Disabled       string
+	TooMany                                     words.Plural // minutes to wait
+	BadEmail                                    string
+	ShortPassword, LongPassword                 words.Plural // the fewest and most characters
+	CommonPassword, Mismatch, WrongCurrent      string
+	SignedOut, Deleted, PasswordChanged         string
+	EmailChanged, EmailSent                     string // %s: the address
+	NeedSignIn                                  string
+	// messages translate the English messages of the store, auth and
+	// the account handlers that readers see (ui.Account.messages.*).
+	messages *words.Messages
+	// The e-mails: subjects and plain text bodies. %s are links or
+	// addresses, in the order the comments give.
+	MailConfirmSubject, MailConfirm     string // site, link
+	MailExistsSubject, MailExists       string // site, sign-in link, reset link
+	MailResetSubject, MailReset         string // site, link
+	MailNoAccountSubject, MailNoAccount string // site, sign-up link
+	MailEmailSubject, MailEmail         string // site, new address, link
 }
 
-var pluralType = reflect.TypeFor[plural]()
+// say returns msg in the page's language when a translation exists.
+func (a *accountText) say(msg string) string { return a.messages.Say(msg) }
 
-// N returns the message for the count n (1 story, 3 stories; 1 материал,
-// 3 материала, 5 материалов).
-func (p plural) N(n int) string { return p.lang.N(p.id, n) }
-
-// forLang returns the words for a language tag ("ru", "ru-RU"), English
-// when the catalogs have none of that language.
-func (t *langTexts[T]) forLang(tag string) *T {
-	lang, _, _ := strings.Cut(strings.ToLower(tag), "-")
-	if ui, ok := t.byLang[lang]; ok {
-		return ui
-	}
-	return t.english
-}
+func (a *accountText) tooMany(mins int) string { return a.TooMany.N(mins) }

@@ -2,24 +2,19 @@ package web
 
 import (
 	"html/template"
+	"newsdesk/internal/i18n"
+	"newsdesk/internal/web/webtest"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"text/template/parse"
-	"unicode"
-
-	"golang.org/x/net/html"
 )
 
-// hole stands for what an action writes when a template is flattened to
-// HTML: something that is not literal text.
-const hole = '\uE000'
-
-// TestTemplatesHaveNoLiteralText fails when a template writes words of its
+// TestTemplatesHaveNoLiteralText fails when a site template writes words of its
 // own rather than the catalogs': a text node, or a visible attribute, with
 // a letter in it that no action wrote. It walks the parsed templates, so
-// an attribute split by actions or a word inside {{if}} is found too.
+// an attribute split by actions or a word inside {{if}} is found too. The
+// desk checks its own templates.
 func TestTemplatesHaveNoLiteralText(t *testing.T) {
 	static, err := newStaticFiles()
 	if err != nil {
@@ -32,7 +27,7 @@ func TestTemplatesHaveNoLiteralText(t *testing.T) {
 	for _, set := range []struct {
 		name  string
 		pages map[string]*template.Template
-	}{{"desk", ps.desk}, {"site", ps.pages}} {
+	}{{"site", ps.pages}} {
 		t.Run(set.name, func(t *testing.T) {
 			found := map[string]bool{}
 			for _, page := range set.pages {
@@ -40,7 +35,7 @@ func TestTemplatesHaveNoLiteralText(t *testing.T) {
 					if tmpl.Tree == nil || tmpl.Tree.Root == nil {
 						continue
 					}
-					for _, text := range literalText(tmpl.Tree.Root) {
+					for _, text := range webtest.LiteralText(tmpl.Tree.Root) {
 						found[tmpl.Name()+": "+text] = true
 					}
 				}
@@ -58,154 +53,53 @@ func TestTemplatesHaveNoLiteralText(t *testing.T) {
 	}
 }
 
-// TestLiteralTextFinds checks the walk on templates that hide words in
-// the ways templates do.
-func TestLiteralTextFinds(t *testing.T) {
-	for _, tc := range []struct {
-		src  string
-		want []string
-	}{
-		{`<p>{{.T.Hello}}</p><a title="{{.T.Title}}">{{.Name}}</a> · 42 →`, nil},
-		{`<p>Hello {{.Name}}</p>`, []string{"Hello"}},
-		{`{{if .X}}<span>Shown</span>{{else}}{{.T.Y}}{{end}}`, []string{"Shown"}},
-		{`<input placeholder="Name or slug" value="abc">`, []string{`placeholder="Name or slug"`}},
-		{`<button type="submit" value="save">{{.T.Save}}</button><input type="submit" value="Go">`, []string{`value="Go"`}},
-		{`<a aria-label="Move {{.Headline}} up">↑</a>`, []string{`aria-label="Move  up"`}},
-		{`<img alt="{{if .X}}Photo{{end}}" src="/a.png">`, []string{`alt="Photo"`}},
-		{`<form data-confirm="Delete {{.Name}}?"></form>`, []string{`data-confirm="Delete ?"`}},
-		{`<script>var s = "words";</script><style>p { color: red }</style>`, nil},
-		{`{{range .Items}}<li>{{.}}</li>{{else}}<li>None yet.</li>{{end}}`, []string{"None yet."}},
-		{`{{template "field" (fieldOf "create" "name" (printf "Name of %s" .Name))}}{{printf "%d-%s" 1 .X}}`, []string{`"Name of %s"`}},
-		{`<b>{{"Bold"}}</b>`, []string{`"Bold"`}},
-	} {
-		tmpl, err := template.New("t").Funcs(template.FuncMap{"fieldOf": fieldOf}).Parse(tc.src)
-		if err != nil {
-			t.Fatal(err)
+// TestDomainMessagesTranslated fails when a message that readers' accounts
+// and bookmarks answer with has no translation (ui.Account.messages); the
+// desk's are the desk's test. It reads them from the source, so a new
+// message cannot slip by in English.
+func TestDomainMessagesTranslated(t *testing.T) {
+	c, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := map[string]bool{}
+	for _, id := range c.IDs(accountMessages) {
+		known[strings.TrimPrefix(id, accountMessages)] = true
+	}
+	var missing []string
+	for _, msg := range webtest.DomainMessages(t, []string{"account*.go", "errors.go", "desk/desk.go", "session/session.go", "../store/reader.go", "../store/bookmark.go", "../store/token.go"}) {
+		if !known[msg] {
+			missing = append(missing, msg)
 		}
-		got := literalText(tmpl.Tree.Root)
-		if !slices.Equal(got, tc.want) {
-			t.Errorf("%s: found %q, want %q", tc.src, got, tc.want)
-		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("%d messages have no %s entry:\n%s", len(missing), accountMessages, strings.Join(missing, "\n"))
 	}
 }
 
-// literalText returns the literal words of a template's tree: text nodes
-// with letters outside scripts and styles, and visible attributes with
-// letters in their literal part, written name="value".
-func literalText(root *parse.ListNode) []string {
-	var b strings.Builder
-	var found []string
-	flatten(&b, root, &found)
-	z := html.NewTokenizer(strings.NewReader(b.String()))
-	hidden := 0 // inside <script> or <style>
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			return found
-		case html.TextToken:
-			if text := literal(string(z.Text())); hidden == 0 && hasLetter(text) {
-				found = append(found, strings.TrimSpace(text))
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			tok := z.Token()
-			if tok.Data == "script" || tok.Data == "style" {
-				hidden++
-			}
-			for _, a := range tok.Attr {
-				if v := literal(a.Val); visibleAttr(tok, a.Key) && hasLetter(v) {
-					found = append(found, a.Key+`="`+v+`"`)
-				}
-			}
-		case html.EndTagToken:
-			if name, _ := z.TagName(); string(name) == "script" || string(name) == "style" {
-				hidden--
-			}
+// TestDomainMessagesInRussian writes every account message with verbs
+// with sample values and checks that it comes back in Russian with each
+// value in its place.
+func TestDomainMessagesInRussian(t *testing.T) {
+	c, err := i18n.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui, err := newUITexts(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	samples := map[string]string{"%d": "42", "%s": "sample", "%v": "sample", "%q": `"sample"`}
+	say := ui.For("ru").Account.say
+	for _, id := range c.IDs(accountMessages) {
+		format := strings.TrimPrefix(id, accountMessages)
+		if !strings.Contains(format, "%") {
+			continue
+		}
+		msg := regexp.MustCompile(`%[dsvq]`).ReplaceAllStringFunc(format, func(v string) string { return samples[v] })
+		got := say(msg)
+		if got == msg || strings.Contains(got, "%!") || strings.Count(got, "sample")+strings.Count(got, "42") < strings.Count(format, "%") {
+			t.Errorf("%q in Russian: %q", msg, got)
 		}
 	}
 }
-
-// flatten writes a template's HTML with a hole for each action, and the
-// branches of if, range and with one after the other. Words that actions
-// print from string constants go into found.
-func flatten(b *strings.Builder, n parse.Node, found *[]string) {
-	switch n := n.(type) {
-	case *parse.ListNode:
-		if n == nil {
-			return
-		}
-		for _, c := range n.Nodes {
-			flatten(b, c, found)
-		}
-	case *parse.TextNode:
-		b.Write(n.Text)
-	case *parse.ActionNode:
-		printed(n.Pipe, found)
-		b.WriteRune(hole)
-	case *parse.TemplateNode:
-		printed(n.Pipe, found)
-		b.WriteRune(hole)
-	case *parse.IfNode:
-		flatten(b, n.List, found)
-		flatten(b, n.ElseList, found)
-	case *parse.RangeNode:
-		flatten(b, n.List, found)
-		flatten(b, n.ElseList, found)
-	case *parse.WithNode:
-		flatten(b, n.List, found)
-		flatten(b, n.ElseList, found)
-	}
-}
-
-// printed finds the words of string constants that a pipeline prints:
-// {{"Hello"}}, or the format of printf or print, in the pipeline or in
-// the parenthesised pipelines of its arguments.
-func printed(p *parse.PipeNode, found *[]string) {
-	if p == nil || len(p.Decl) > 0 {
-		return // a variable's value ($f := printf "media-%d" .ID) is printed where it is used
-	}
-	for _, cmd := range p.Cmds {
-		for i, arg := range cmd.Args {
-			switch a := arg.(type) {
-			case *parse.PipeNode:
-				printed(a, found)
-			case *parse.StringNode:
-				fn := ""
-				if id, ok := cmd.Args[0].(*parse.IdentifierNode); ok {
-					fn = id.Ident
-				}
-				if (len(cmd.Args) == 1 || fn == "printf" && i == 1 || fn == "print") && hasLetter(verbs.ReplaceAllString(a.Text, "")) {
-					*found = append(*found, a.Quoted)
-				}
-			}
-		}
-	}
-}
-
-// verbs matches the verbs of a format, which are not words.
-var verbs = regexp.MustCompile(`%(\[\d+\])?[-+# 0]*\d*(\.\d+)?[a-zA-Z]`)
-
-// visibleAttr reports whether people see or hear an attribute: as a
-// tooltip, a placeholder, an accessible name, a confirmation, or a
-// button's text.
-func visibleAttr(tok html.Token, key string) bool {
-	switch key {
-	case "title", "placeholder", "aria-label", "alt", "label", "data-confirm":
-		return true
-	case "value":
-		if tok.Data == "button" {
-			return false // a button's value is sent, its content shown
-		}
-		for _, a := range tok.Attr {
-			if a.Key == "type" && (a.Val == "submit" || a.Val == "button" || a.Val == "reset") {
-				return tok.Data == "input"
-			}
-		}
-	}
-	return false
-}
-
-// literal is s without the holes that actions fill.
-func literal(s string) string { return strings.ReplaceAll(s, string(hole), "") }
-
-func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"fmt"
 	"html"
 	"io"
 	"log/slog"
@@ -12,10 +11,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-	"time"
 
 	"newsdesk/internal/news"
 	"newsdesk/internal/store"
+	"newsdesk/internal/web/webtest"
 )
 
 // fixture is a newsroom in a real SQLite store, served by a real Server.
@@ -53,73 +52,13 @@ func newFixtureOn(t testing.TB, n int, dbPath string) *fixture {
 	}
 	t.Cleanup(func() { st.Close() })
 	f := &fixture{store: st, dbPath: dbPath}
-	for _, e := range news.StarterEditions() {
-		if err := st.SaveEdition(ctx, e); err != nil {
-			t.Fatalf("save edition: %v", err)
-		}
-	}
-	ensure := func(ed, name string) news.Section {
-		sec, err := st.EnsureSection(ctx, ed, name)
-		if err != nil {
-			t.Fatalf("ensure section %s: %v", name, err)
-		}
-		return sec
-	}
-	f.world, f.business = ensure("en", "World"), ensure("en", "Business")
-	ensure("en", "Sport") // a section without stories
-	mir := ensure("ru", "Мир")
-
-	base := time.Date(2018, 1, 31, 2, 43, 0, 0, time.UTC)
-	var batch []*news.Story
-	for i := n; i >= 1; i-- {
-		sec := f.world
-		if i%3 == 0 {
-			sec = f.business
-		}
-		h := fmt.Sprintf("Harbour council story number %d", i)
-		batch = append(batch, &news.Story{
-			Edition: "en", Section: sec, Slug: news.Slugify(h), Headline: h,
-			Lead:        fmt.Sprintf("Lead paragraph of story %d about the harbour.", i),
-			Body:        fmt.Sprintf("<p>Body of story %d.</p><p>A second paragraph.</p>", i),
-			Status:      news.StatusPublished,
-			PublishedAt: base.Add(-time.Duration(i) * time.Hour),
-			Tags:        []news.Tag{{Name: "Harbour"}, {Name: fmt.Sprintf("Topic %d", i%4)}},
-			Bylines:     []news.Author{{Name: "Anna Marsh"}},
-		})
-	}
-	if err := st.CreateStories(ctx, batch); err != nil {
-		t.Fatalf("create stories: %v", err)
-	}
-	f.lead = news.Story{
-		Edition: "en", Section: f.world, Slug: "locals-want-troops-out", Headline: "Locals want troops out after air strike",
-		Lead:        "Locals recounted the details of an air strike.",
-		Body:        `<p>"We demand the departure," a member of the tribe said.</p><p>The incident is under investigation.</p>`,
-		Status:      news.StatusPublished,
-		PublishedAt: base,
-		UpdatedAt:   base.Add(90 * time.Minute),
-		Labels:      []news.MediaLabel{news.LabelVideo},
-		Tags:        []news.Tag{{Name: "Harbour"}, {Name: "Air strikes"}},
-		Bylines:     []news.Author{{Name: "Anna Marsh"}, {Name: "Oleg Petrov"}},
-	}
-	f.russian = news.Story{
-		Edition: "ru", Section: mir, Slug: news.Slugify("Жители требуют вывода войск"), Headline: "Жители требуют вывода войск",
-		Lead: "Местные жители рассказали о последствиях удара.", Body: "<p>Текст новости.</p>",
-		Status: news.StatusPublished, PublishedAt: base, Tags: []news.Tag{{Name: "Ирак"}},
-	}
-	f.draft = news.Story{
-		Edition: "en", Section: f.world, Slug: "unfinished-draft", Headline: "An unfinished draft",
-		Status: news.StatusDraft,
-	}
-	for _, s := range []*news.Story{&f.lead, &f.russian, &f.draft} {
-		if err := st.CreateStory(ctx, s); err != nil {
-			t.Fatalf("create story %q: %v", s.Headline, err)
-		}
-	}
+	room := webtest.Fill(t, st, n)
+	f.lead, f.russian, f.draft, f.world, f.business = room.Lead, room.Russian, room.Draft, room.World, room.Business
 	srv, err := NewServer(Config{BaseURL: "https://news.example", Media: testMedia(t)}, st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("new server: %v", err)
 	}
-	f.srv, f.handler = srv, srv.Handler()
+	f.srv, f.handler = srv, withDesk(t, srv, st)
 	return f
 }
 
