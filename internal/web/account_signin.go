@@ -48,7 +48,7 @@ func (s *Server) signInPage(r *http.Request, q *accountReq, next, bookmark strin
 	return p
 }
 
-// accountSignIn checks the address and password (checkSignIn throttles
+// accountSignIn checks the address and password (Sessions.CheckSignIn throttles
 // failures per account and client) and starts a session. An unconfirmed
 // account gets a new confirmation link instead.
 func (s *Server) accountSignIn(w http.ResponseWriter, r *http.Request, q *accountReq) error {

@@ -54,7 +54,7 @@ type signInText struct {
 func signInTitle(t *deskText) string { return t.SignIn.Title }
 
 // deskSignIn checks an address and password and starts a session for
-// staff. Past the limits of failed attempts (checkSignIn) the form answers
+// staff. Past the limits of failed attempts (Sessions.CheckSignIn) the form answers
 // 429 with Retry-After, across every node since the failures are in the
 // database.
 func (s *Desk) deskSignIn(w http.ResponseWriter, r *http.Request) error {

@@ -21,7 +21,7 @@ import (
 )
 
 // deskText holds the desk's words in one language: field F is message
-// "desk.F", field G of its Stories "desk.Stories.G" (see newLangTexts).
+// "desk.F", field G of its Stories "desk.Stories.G" (see newDeskTexts).
 // The layout's words and those many pages share are here; each page's
 // are in a struct beside its handler. Members of staff read the desk in
 // the language they chose on their account page, else in the default
