@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
@@ -63,7 +64,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stdou
 	}
 	// Readers' accounts and the desk share one session cookie.
 	sessions := session.New(st.Sessions(), st, strings.HasPrefix(cfg.SiteURL(), "https://"), logger)
-	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer, Media: lib, Sessions: sessions}, st, logger)
+	site, err := web.NewServer(web.Config{BaseURL: cfg.SiteURL(), Mailer: mailer, Media: lib, Sessions: sessions, Static: []fs.FS{desk.StaticFiles()}}, st, logger)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func newAccountFixture(t *testing.T, stories int) *accountFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewServer(Config{BaseURL: "https://news.example", Mailer: mailer}, f.store, slog.New(slog.DiscardHandler))
+	srv, err := NewServer(Config{BaseURL: "https://news.example", Static: deskStatic, Mailer: mailer}, f.store, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -411,7 +411,7 @@ func TestAccountRussian(t *testing.T) {
 func TestAccountMailToLog(t *testing.T) {
 	f := newFixture(t, 3)
 	var log lockedLog
-	srv, err := NewServer(Config{BaseURL: "https://news.example"}, f.store, slog.New(slog.NewTextHandler(&log, nil)))
+	srv, err := NewServer(Config{BaseURL: "https://news.example", Static: deskStatic}, f.store, slog.New(slog.NewTextHandler(&log, nil)))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -103,7 +103,7 @@ func TestCacheListensOnPostgres(t *testing.T) {
 	if err := st.CreateStory(ctx, story); err != nil {
 		t.Fatal(err)
 	}
-	srv, err := NewServer(Config{BaseURL: "https://news.example"}, st, slog.New(slog.DiscardHandler))
+	srv, err := NewServer(Config{BaseURL: "https://news.example", Static: deskStatic}, st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,7 +34,7 @@ func (b *logBuffer) String() string {
 func loggedServer(t *testing.T, f *fixture) (http.Handler, *logBuffer) {
 	t.Helper()
 	logs := &logBuffer{}
-	srv, err := NewServer(Config{}, f.store, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	srv, err := NewServer(Config{Static: deskStatic}, f.store, slog.New(slog.NewTextHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -238,3 +239,6 @@ func with(v url.Values, kv ...string) url.Values {
 	}
 	return out
 }
+
+// deskStatic are the desk's static files, which the site serves.
+var deskStatic = []fs.FS{desk.StaticFiles()}

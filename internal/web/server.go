@@ -8,6 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -119,6 +120,9 @@ type Config struct {
 	// Media is the media library's files. Without it /media/ serves
 	// nothing.
 	Media *media.Library
+	// Static are more static files to serve under /static/ beside the
+	// site's, each a folder "static": the desk's (desk.StaticFiles).
+	Static []fs.FS
 	// Sessions are the sessions that readers' accounts share with the
 	// desk. Nil means sessions of the server's own over the store's
 	// sessions table.
@@ -171,7 +175,7 @@ func NewServer(cfg Config, st Store, logger *slog.Logger) (*Server, error) {
 		logger = slog.New(slog.DiscardHandler)
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
-	static, err := newStaticFiles()
+	static, err := newStaticFiles(cfg.Static...)
 	if err != nil {
 		return nil, fmt.Errorf("web: new server: %w", err)
 	}

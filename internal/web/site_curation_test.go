@@ -170,7 +170,7 @@ func testOldSlugsRedirect(t *testing.T, f *fixture) {
 
 	// The navigation read before the renames may list the old slugs for
 	// up to navTTL; a server started now has none of it.
-	srv, err := NewServer(Config{BaseURL: "https://news.example"}, f.store, nil)
+	srv, err := NewServer(Config{BaseURL: "https://news.example", Static: deskStatic}, f.store, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

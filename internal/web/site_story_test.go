@@ -144,7 +144,7 @@ func TestJSONLDCannotCloseScript(t *testing.T) {
 
 func TestCanonicalFromRequest(t *testing.T) {
 	f := newFixture(t, 1)
-	srv, err := NewServer(Config{}, f.store, nil)
+	srv, err := NewServer(Config{Static: deskStatic}, f.store, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

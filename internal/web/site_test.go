@@ -267,7 +267,7 @@ func TestIconsAreHidden(t *testing.T) {
 
 func TestPanicRecovery(t *testing.T) {
 	f := newFixture(t, 1)
-	srv, err := NewServer(Config{}, f.store, nil)
+	srv, err := NewServer(Config{Static: deskStatic}, f.store, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

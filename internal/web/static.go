@@ -31,14 +31,26 @@ type staticFile struct {
 	etag  string
 }
 
-// newStaticFiles reads and hashes every embedded static file.
-func newStaticFiles() (*staticFiles, error) {
+// newStaticFiles reads and hashes every embedded static file, and those
+// of more, each a folder "static" of files (the desk's). Two files of the
+// same name are an error: both would be served under one URL.
+func newStaticFiles(more ...fs.FS) (*staticFiles, error) {
 	sf := &staticFiles{byURL: map[string]*staticFile{}, byName: map[string]string{}}
-	err := fs.WalkDir(staticFS, "static", func(p string, d fs.DirEntry, err error) error {
+	for _, fsys := range append([]fs.FS{staticFS}, more...) {
+		if err := sf.add(fsys); err != nil {
+			return nil, fmt.Errorf("static files: %w", err)
+		}
+	}
+	return sf, nil
+}
+
+// add reads and hashes the files of fsys's folder "static".
+func (sf *staticFiles) add(fsys fs.FS) error {
+	return fs.WalkDir(fsys, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		data, err := staticFS.ReadFile(p)
+		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
@@ -47,6 +59,9 @@ func newStaticFiles() (*staticFiles, error) {
 		name := strings.TrimPrefix(p, "static/")
 		if strings.Contains(name, "/") {
 			return fmt.Errorf("static file %s: sub-folders are not served", p)
+		}
+		if _, ok := sf.byName[name]; ok {
+			return fmt.Errorf("static file %s: two files of that name", p)
 		}
 		ext := path.Ext(name)
 		hashed := strings.TrimSuffix(name, ext) + "." + hash + ext
@@ -58,10 +73,6 @@ func newStaticFiles() (*staticFiles, error) {
 		sf.byName[name] = "/static/" + hashed
 		return nil
 	})
-	if err != nil {
-		return nil, fmt.Errorf("static files: %w", err)
-	}
-	return sf, nil
 }
 
 // url is the template function giving a static file's hashed URL. It fails

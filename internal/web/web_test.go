@@ -54,7 +54,7 @@ func newFixtureOn(t testing.TB, n int, dbPath string) *fixture {
 	f := &fixture{store: st, dbPath: dbPath}
 	room := webtest.Fill(t, st, n)
 	f.lead, f.russian, f.draft, f.world, f.business = room.Lead, room.Russian, room.Draft, room.World, room.Business
-	srv, err := NewServer(Config{BaseURL: "https://news.example", Media: testMedia(t)}, st, slog.New(slog.DiscardHandler))
+	srv, err := NewServer(Config{BaseURL: "https://news.example", Static: deskStatic, Media: testMedia(t)}, st, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("new server: %v", err)
 	}

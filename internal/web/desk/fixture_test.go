@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html"
 	"io"
+	"io/fs"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -66,7 +67,7 @@ func newSite(t testing.TB, st *store.Store, baseURL string, lib *media.Library) 
 	t.Helper()
 	logger := slog.New(slog.DiscardHandler)
 	sessions := session.New(st.Sessions(), st, strings.HasPrefix(baseURL, "https://"), logger)
-	site, err := web.NewServer(web.Config{BaseURL: baseURL, Media: lib, Sessions: sessions}, st, logger)
+	site, err := web.NewServer(web.Config{BaseURL: baseURL, Media: lib, Sessions: sessions, Static: []fs.FS{StaticFiles()}}, st, logger)
 	if err != nil {
 		t.Fatalf("new server: %v", err)
 	}

@@ -138,7 +138,8 @@ type Config struct {
 	// Media is the media library's files. Without it the desk takes no
 	// uploads.
 	Media *media.Library
-	// Static gives a static file's URL, for the desk's styles and scripts.
+	// Static gives a static file's URL, for the desk's styles and scripts
+	// (StaticFiles), which the web server serves.
 	Static func(name string) (string, error)
 	// Icon gives an icon's inline SVG.
 	Icon func(name string) template.HTML
@@ -191,6 +192,14 @@ func New(cfg Config, st Store, site Site, sessions *session.Sessions, logger *sl
 
 //go:embed templates
 var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// StaticFiles are the desk's styles and scripts, in a folder "static":
+// the web server serves them under /static/ with the site's, and Config's
+// Static gives their URLs.
+func StaticFiles() fs.FS { return staticFS }
 
 // pageNames are the desk's page templates, templates/<name>.html, each
 // parsed with templates/layout.html.
