@@ -72,7 +72,8 @@ func (tx *tx) rankedPage(ctx context.Context, q news.SearchQuery, m matcher, off
 }
 
 // rankPool returns the search over search_head of the stories that a
-// search too large to score in full ranks, and how many they are.
+// search too large to score in full ranks, and how many they are: at
+// most rank.fields.
 func (tx *tx) rankPool(ctx context.Context, q news.SearchQuery, m matcher) (searchSQL, int, error) {
 	var pool searchSQL
 	var n int
@@ -91,7 +92,18 @@ func (tx *tx) rankPool(ctx context.Context, q news.SearchQuery, m matcher) (sear
 			return pool, n, err
 		}
 	}
-	return pool, n, nil
+	// Words so common that even the headlines holding them are too many
+	// to score: the latest written of those stories are ranked.
+	var floor int64
+	err := tx.queryRow(ctx, `SELECT rowid FROM search_head WHERE search_head MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
+		pool.match, tx.s.rank.fields-1).Scan(&floor)
+	if err != nil {
+		return pool, 0, err
+	}
+	pool.where = append(pool.where, `search_head.rowid >= ?`)
+	pool.args = append(pool.args, floor)
+	n, err = tx.countSearch(ctx, pool)
+	return pool, n, err
 }
 
 // unranked returns limit of the stories that w finds and pool does not,

@@ -61,6 +61,7 @@ func TestSearchBeyondRankLimits(t *testing.T) {
 			groups     [][]int64 // in order; each group in any order but the last
 		}{
 			{"headline ranked", 6, 4, [][]int64{ids(head), newestFirst(lead, body)}},
+			{"latest headlines ranked", 6, 2, [][]int64{ids(head[1:]), newestFirst(head[:1], lead, body)}},
 			{"headline and lead ranked", 6, 10, [][]int64{ids(head), ids(lead), newestFirst(body)}},
 			{"every story ranked", 100, 100, [][]int64{ids(head), ids(lead), newestFirst(body)}},
 		} {
