@@ -100,11 +100,22 @@ type searchSQL struct {
 	where    []string
 	args     []any
 	editions []string // every edition's code, for the edition filter
+	// head ranks by the headline's tsvector on PostgreSQL.
+	head bool
 }
 
 // id is the column of the stories' ids.
 func (w searchSQL) id() string {
 	if w.table != "" && !w.join {
+		return w.table + ".rowid"
+	}
+	return "d.story_id"
+}
+
+// order is the column of the stories' ids to order by: the full-text
+// table's own rowid when there is one, which it reads in order.
+func (w searchSQL) order() string {
+	if w.table != "" {
 		return w.table + ".rowid"
 	}
 	return "d.story_id"

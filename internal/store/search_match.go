@@ -17,8 +17,9 @@ type matcher struct {
 	// exclude selects the stories that a query of exclusions alone leaves
 	// out; empty otherwise.
 	ftsExclude, tsqExclude string
-	// ftsAny and ftsNone are the alternatives and the exclusions apart.
-	ftsAny, ftsNone string
+	// ftsAny and ftsNone are the alternatives and the exclusions apart;
+	// tsqAny the alternatives as a tsquery.
+	ftsAny, ftsNone, tsqAny string
 	// editions are the codes of every edition, which filters name.
 	editions []string
 	// stems are the stems the query looks for, to mark in snippets.
@@ -55,6 +56,7 @@ func newMatcher(q searchQuery, as []*analyser) matcher {
 		}
 	}
 	m.ftsAny, m.ftsNone = strings.Join(ftsAny, " OR "), strings.Join(ftsNone, " OR ")
+	m.tsqAny = strings.Join(tsqAny, " | ")
 	switch {
 	case len(ftsAny) > 0 && len(ftsNone) > 0:
 		m.fts = "(" + strings.Join(ftsAny, " OR ") + ") NOT (" + strings.Join(ftsNone, " OR ") + ")"

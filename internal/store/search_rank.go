@@ -16,22 +16,21 @@ import (
 // (not negative).
 //
 // Scoring a story costs SQLite's bm25 about a microsecond (its phrases'
-// positions are read and the document's length looked up), and two common
-// words match tens of thousands of stories: tens of milliseconds to score
-// them all. So SQLite scores every story found only when they are at most
-// rank.all. Past that it ranks by relevance the stories whose headline or
-// lead (or, when those are still more than rank.fields, whose headline)
-// holds the words, scored on those fields in search_head, the index of
-// headlines and leads; a story whose headline and lead hold a query's
-// words is about what the query asks, and with a headline weighing ten
-// times and a lead four times the body they rank first in a full ranking
-// too. The stories whose words are only in their body follow them, latest
-// written first. Counting the stories, which reads no positions, stays
-// exact. PostgreSQL ranks every story found.
+// positions are read and the document's length looked up), and
+// PostgreSQL's ts_rank_cd more (the story's tsvector is read from TOAST);
+// two common words match tens of thousands of stories: tens or hundreds
+// of milliseconds to score them all. So a search scores every story found
+// only when they are at most rank.all. Past that it ranks by relevance the
+// stories whose headline or lead (or, when those are still more than
+// rank.fields, whose headline) holds the words, scored on those fields
+// alone: in search_head on SQLite, the index of headlines and leads, and
+// by the headline's own tsvector on PostgreSQL, which keeps no lead apart.
+// A story whose headline and lead hold a query's words is about what the
+// query asks; with a headline weighing ten times and a lead four times
+// the body, such stories rank first in a full ranking too. The stories
+// whose words are only in their body follow them, latest written first.
+// The total stays exact.
 func (tx *tx) rankedPage(ctx context.Context, q news.SearchQuery, m matcher, offset, size, total int) ([]int64, int, error) {
-	if tx.s.dialect == dialectPostgres {
-		return tx.rankedAll(ctx, q, m, offset, size)
-	}
 	w := tx.searchFrom(m)
 	w.filter(q, true, true)
 	if total < 0 {
@@ -75,32 +74,52 @@ func (tx *tx) rankedPage(ctx context.Context, q news.SearchQuery, m matcher, off
 // search too large to score in full ranks, and how many they are: at
 // most rank.fields.
 func (tx *tx) rankPool(ctx context.Context, q news.SearchQuery, m matcher) (searchSQL, int, error) {
-	var pool searchSQL
-	var n int
-	for _, cols := range []string{"{headline lead}", "headline"} {
-		pool = m.ftsFrom("search_head", m.ftsIn(cols))
+	if tx.s.dialect == dialectPostgres {
+		// The headline's words, and what the query asks of the whole
+		// story (its exclusions).
+		pool := searchSQL{where: []string{`d.head @@ to_tsquery('simple', ?)`, `d.doc @@ to_tsquery('simple', ?)`},
+			args: []any{m.tsqAny, m.tsq}, editions: m.editions, head: true}
 		pool.filter(q, true, true)
-		if m.ftsNone != "" {
-			// search_head holds no bodies: the stories whose text has
-			// an excluded word are left out by search_text.
-			pool.where = append(pool.where, `d.story_id NOT IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`)
-			pool.args = append(pool.args, m.ftsNone)
-			pool.join = true
-		}
-		var err error
-		if n, err = tx.countSearch(ctx, pool); err != nil || n <= tx.s.rank.fields {
-			return pool, n, err
-		}
+		return tx.boundPool(ctx, pool)
 	}
-	// Words so common that even the headlines holding them are too many
-	// to score: the latest written of those stories are ranked.
+	pool := tx.headPool(q, m, "{headline lead}")
+	n, err := tx.countSearch(ctx, pool)
+	if err != nil || n <= tx.s.rank.fields {
+		return pool, n, err
+	}
+	return tx.boundPool(ctx, tx.headPool(q, m, "headline"))
+}
+
+// headPool returns the search over search_head of the stories whose
+// columns cols hold the words of m.
+func (tx *tx) headPool(q news.SearchQuery, m matcher, cols string) searchSQL {
+	pool := m.ftsFrom("search_head", m.ftsIn(cols))
+	pool.filter(q, true, true)
+	if m.ftsNone != "" {
+		// search_head holds no bodies: the stories whose text has an
+		// excluded word are left out by search_text.
+		pool.where = append(pool.where, `d.story_id NOT IN (SELECT rowid FROM search_text WHERE search_text MATCH ?)`)
+		pool.args = append(pool.args, m.ftsNone)
+		pool.join = true
+	}
+	return pool
+}
+
+// boundPool returns pool, and how many it finds, as it is when those are
+// at most rank.fields. Past that, for words so common that even the
+// headlines holding them are too many to score, it keeps the latest
+// written of them.
+func (tx *tx) boundPool(ctx context.Context, pool searchSQL) (searchSQL, int, error) {
+	n, err := tx.countSearch(ctx, pool)
+	if err != nil || n <= tx.s.rank.fields {
+		return pool, n, err
+	}
 	var floor int64
-	err := tx.queryRow(ctx, `SELECT rowid FROM search_head WHERE search_head MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`,
-		pool.match, tx.s.rank.fields-1).Scan(&floor)
-	if err != nil {
+	if err := tx.queryRow(ctx, `SELECT `+pool.order()+pool.sql()+` ORDER BY `+pool.order()+` DESC LIMIT 1 OFFSET ?`,
+		pool.params(tx.s.rank.fields-1)...).Scan(&floor); err != nil {
 		return pool, 0, err
 	}
-	pool.where = append(pool.where, `search_head.rowid >= ?`)
+	pool.where = append(pool.where, pool.order()+` >= ?`)
 	pool.args = append(pool.args, floor)
 	n, err = tx.countSearch(ctx, pool)
 	return pool, n, err
@@ -117,7 +136,7 @@ func (tx *tx) unranked(ctx context.Context, w, pool searchSQL, limit, offset int
 	for _, id := range inPool {
 		skip[id] = true
 	}
-	rows, err := tx.query(ctx, `SELECT `+w.id()+w.sql()+` ORDER BY `+w.table+`.rowid DESC`, w.params()...)
+	rows, err := tx.query(ctx, `SELECT `+w.id()+w.sql()+` ORDER BY `+w.order()+` DESC`, w.params()...)
 	if err != nil {
 		return nil, err
 	}
@@ -187,8 +206,12 @@ func (tx *tx) scored(ctx context.Context, w searchSQL, m matcher, limit, offset 
 	var args []any
 	if tx.s.dialect == dialectPostgres {
 		boost = strings.Replace(boost, "MAX(", "GREATEST(", 1)
-		score = `ts_rank_cd('` + tsWeights + `', d.doc, to_tsquery('simple', ?), 1) * ` + boost
-		args = []any{m.tsq, now}
+		vector, query := "d.doc", m.tsq
+		if w.head {
+			vector, query = "d.head", m.tsqAny
+		}
+		score = `ts_rank_cd('` + tsWeights + `', ` + vector + `, to_tsquery('simple', ?), 1) * ` + boost
+		args = []any{query, now}
 	} else {
 		// BM25 as SQLite computes it is negative, lower the better.
 		weights := bm25Weights
