@@ -11,10 +11,10 @@ import (
 // On SQLite the search index holds, beside a story's words, the terms of
 // what a search filters by, in its meta column: status, edition, section,
 // media labels and the century, decade, year, month and day of
-// publication (UTC). A filter
-// is then part of the text match, which FTS5 resolves in its own index,
-// instead of a condition checked on a joined row for every story the
-// words match: tens of thousands for two common words at 100,000 stories.
+// publication (UTC). A filter is then part of the text match, which FTS5
+// resolves in its own index, instead of a condition checked on a joined
+// row for every story the words match: tens of thousands for two common
+// words at 100,000 stories.
 // What the index cannot hold exactly (a time range's edges, tags and
 // authors) stays a condition on search_docs. The terms start with "_",
 // which the index's tokenizer keeps in a word and the analyser never

@@ -70,9 +70,9 @@ func (tx *tx) rankedPage(ctx context.Context, q news.SearchQuery, m matcher, off
 	return ids, total, nil
 }
 
-// rankPool returns the search over search_head of the stories that a
-// search too large to score in full ranks, and how many they are: at
-// most rank.fields.
+// rankPool returns the search for the stories that a search too large to
+// score in full ranks (in search_head on SQLite, by the headlines'
+// tsvectors on PostgreSQL), and how many they are: at most rank.fields.
 func (tx *tx) rankPool(ctx context.Context, q news.SearchQuery, m matcher) (searchSQL, int, error) {
 	if tx.s.dialect == dialectPostgres {
 		// The headline's words, and what the query asks of the whole
